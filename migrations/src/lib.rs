@@ -1,0 +1,21 @@
+//! The database schema as sea-orm migrations, one file per change; an applied migration is
+//! never edited. The gateway runs them on every start.
+
+pub use sea_orm_migration::prelude::*;
+
+mod m20261120_000001_create_merchants;
+mod m20261120_000002_create_payments;
+mod m20261120_000003_create_test_processor_charges;
+
+pub struct Migrator;
+
+#[async_trait::async_trait]
+impl MigratorTrait for Migrator {
+    fn migrations() -> Vec<Box<dyn MigrationTrait>> {
+        vec![
+            Box::new(m20261120_000001_create_merchants::Migration),
+            Box::new(m20261120_000002_create_payments::Migration),
+            Box::new(m20261120_000003_create_test_processor_charges::Migration),
+        ]
+    }
+}

@@ -1,0 +1,137 @@
+//! Settings: defaults in code, overridden by `GATEWAY_*` and `DATABASE_URL` environment
+//! variables. The master key is wrapped so it never prints.
+
+use anyhow::{Context, bail};
+use secrecy::SecretString;
+use std::time::Duration;
+
+pub const DEFAULT_LISTEN: &str = "127.0.0.1:8080";
+pub const DEFAULT_DATABASE_URL: &str = "sqlite://offsite-gateway.db?mode=rwc";
+
+#[derive(Debug, Clone)]
+pub struct Settings {
+    /// `GATEWAY_LISTEN`: address to listen on.
+    pub listen: String,
+    /// `DATABASE_URL`: `sqlite://FILE?mode=rwc` or `postgres://...`.
+    pub database_url: String,
+    /// `GATEWAY_MASTER_KEY`: base64 of 32 bytes; without it, SQLite uses a key file.
+    pub master_key: Option<SecretString>,
+    /// `GATEWAY_ALLOW_PRIVATE_TARGETS`: allow http and private hosts as storefront URLs.
+    pub allow_private_targets: bool,
+    /// `GATEWAY_PENDING_SETTLE_AFTER`: how long a pending test payment waits to complete.
+    pub pending_settle_after: Duration,
+    /// `GATEWAY_DB_MAX_CONNECTIONS`: pool size.
+    pub db_max_connections: u32,
+}
+
+impl Default for Settings {
+    fn default() -> Self {
+        Self {
+            listen: DEFAULT_LISTEN.to_string(),
+            database_url: DEFAULT_DATABASE_URL.to_string(),
+            master_key: None,
+            allow_private_targets: false,
+            pending_settle_after: Duration::from_secs(10),
+            db_max_connections: 16,
+        }
+    }
+}
+
+fn var(name: &str) -> Option<String> {
+    std::env::var(name).ok().filter(|v| !v.trim().is_empty())
+}
+
+/// Parses `10s`, `500ms`, `2m` or a plain number of seconds.
+pub fn parse_duration(text: &str) -> anyhow::Result<Duration> {
+    let text = text.trim();
+    if let Ok(secs) = text.parse::<u64>() {
+        return Ok(Duration::from_secs(secs));
+    }
+    humantime::parse_duration(text).with_context(|| format!("{text:?} is not a duration"))
+}
+
+fn parse_bool(name: &str, text: &str) -> anyhow::Result<bool> {
+    match text.trim() {
+        "true" | "1" | "yes" => Ok(true),
+        "false" | "0" | "no" => Ok(false),
+        other => bail!("{name} must be true or false, not {other:?}"),
+    }
+}
+
+impl Settings {
+    pub fn from_env() -> anyhow::Result<Self> {
+        let mut s = Settings::default();
+        if let Some(v) = var("GATEWAY_LISTEN") {
+            s.listen = v;
+        }
+        if let Some(v) = var("DATABASE_URL") {
+            s.database_url = v;
+        }
+        s.master_key = var("GATEWAY_MASTER_KEY").map(SecretString::from);
+        if let Some(v) = var("GATEWAY_ALLOW_PRIVATE_TARGETS") {
+            s.allow_private_targets = parse_bool("GATEWAY_ALLOW_PRIVATE_TARGETS", &v)?;
+        }
+        if let Some(v) = var("GATEWAY_PENDING_SETTLE_AFTER") {
+            s.pending_settle_after = parse_duration(&v).context("GATEWAY_PENDING_SETTLE_AFTER")?;
+        }
+        if let Some(v) = var("GATEWAY_DB_MAX_CONNECTIONS") {
+            s.db_max_connections = v
+                .parse()
+                .context("GATEWAY_DB_MAX_CONNECTIONS must be a number")?;
+        }
+        Ok(s)
+    }
+
+    pub fn is_postgres(&self) -> bool {
+        self.database_url.starts_with("postgres://")
+            || self.database_url.starts_with("postgresql://")
+    }
+
+    /// The database URL with any password hidden, for logs.
+    pub fn database_for_log(&self) -> String {
+        match url::Url::parse(&self.database_url) {
+            Ok(mut u) if u.password().is_some() => {
+                let _ = u.set_password(Some("***"));
+                u.to_string()
+            }
+            _ => self.database_url.clone(),
+        }
+    }
+
+    /// The SQLite file behind the URL, if it is a file.
+    pub fn sqlite_path(&self) -> Option<std::path::PathBuf> {
+        let rest = self
+            .database_url
+            .strip_prefix("sqlite://")
+            .or_else(|| self.database_url.strip_prefix("sqlite:"))?;
+        let path = rest.split('?').next().unwrap_or("");
+        (!path.is_empty() && !path.starts_with(":memory:")).then(|| path.into())
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn durations() {
+        assert_eq!(parse_duration("10").unwrap(), Duration::from_secs(10));
+        assert_eq!(parse_duration("1s").unwrap(), Duration::from_secs(1));
+        assert_eq!(parse_duration("250ms").unwrap(), Duration::from_millis(250));
+        assert!(parse_duration("soon").is_err());
+    }
+
+    #[test]
+    fn sqlite_paths_and_redaction() {
+        let mut s = Settings::default();
+        assert_eq!(
+            s.sqlite_path().unwrap().to_str(),
+            Some("offsite-gateway.db")
+        );
+        s.database_url = "sqlite:///tmp/x/gw.db?mode=rwc".into();
+        assert_eq!(s.sqlite_path().unwrap().to_str(), Some("/tmp/x/gw.db"));
+        s.database_url = "postgres://u:hunter2@db/gw".into();
+        assert!(s.sqlite_path().is_none());
+        assert!(!s.database_for_log().contains("hunter2"));
+    }
+}

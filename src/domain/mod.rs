@@ -1,0 +1,12 @@
+//! Pure types and rules of the protocol, with no I/O: the strict form parser, the signature,
+//! money and currencies, target URLs, card input, request and response values, and the payment
+//! state rules. Everything here is testable without a server or a database.
+
+pub mod card;
+pub mod form;
+pub mod money;
+pub mod payment;
+pub mod request;
+pub mod response;
+pub mod signature;
+pub mod target;

@@ -1,0 +1,328 @@
+//! A payment request (protocol.md section 2) turned from verified fields into typed values.
+//! This runs after the signature check, and it is what closes the field merge/split ambiguity of
+//! the separator-less signature (T2): every structured field must match its grammar exactly.
+
+use super::form::Fields;
+use super::money::{Amount, AmountError, Currency};
+use super::target::{TargetError, parse_target};
+use url::Url;
+
+/// sale (capture at once) or authorization (capture later).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum TransactionType {
+    Sale,
+    Authorization,
+}
+
+impl TransactionType {
+    pub fn as_str(&self) -> &'static str {
+        match self {
+            TransactionType::Sale => "sale",
+            TransactionType::Authorization => "authorization",
+        }
+    }
+
+    pub fn parse(text: &str) -> Option<Self> {
+        match text {
+            "sale" => Some(Self::Sale),
+            "authorization" => Some(Self::Authorization),
+            _ => None,
+        }
+    }
+}
+
+/// A field that is missing (400) or has an invalid value (422).
+#[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
+pub enum FieldError {
+    #[error("the required field {0} is missing")]
+    Missing(&'static str),
+    #[error("{field} {reason}")]
+    Invalid { field: String, reason: String },
+}
+
+impl FieldError {
+    fn invalid(field: &str, reason: impl ToString) -> Self {
+        FieldError::Invalid {
+            field: field.to_string(),
+            reason: reason.to_string(),
+        }
+    }
+
+    pub fn field(&self) -> &str {
+        match self {
+            FieldError::Missing(f) => f,
+            FieldError::Invalid { field, .. } => field,
+        }
+    }
+}
+
+/// Fields that are never stored, because they carry merchant credentials.
+const NOT_STORED: &[&str] = &["x_signature", "x_credential3", "x_credential4"];
+
+const MAX_REFERENCE_CHARS: usize = 255;
+const MAX_TEXT_CHARS: usize = 1000;
+
+/// A validated payment request.
+#[derive(Debug, Clone)]
+pub struct PaymentRequest {
+    pub account_id: String,
+    pub amount: Amount,
+    pub reference: String,
+    pub shop_country: String,
+    pub shop_name: String,
+    pub test: bool,
+    pub url_callback: Url,
+    pub url_cancel: Url,
+    pub url_complete: Url,
+    pub transaction_type: TransactionType,
+    pub locale: Option<String>,
+    /// The `x_` fields to keep, as received, for echoing and display.
+    pub stored_fields: Vec<(String, String)>,
+}
+
+/// Free-text fields the page may show; all are optional.
+pub const FREE_TEXT_FIELDS: &[&str] = &[
+    "x_description",
+    "x_invoice",
+    "x_customer_first_name",
+    "x_customer_last_name",
+    "x_customer_email",
+    "x_customer_phone",
+];
+
+const ADDRESS_PARTS: &[&str] = &[
+    "first_name",
+    "last_name",
+    "company",
+    "address1",
+    "address2",
+    "city",
+    "state",
+    "zip",
+    "phone",
+    "country",
+];
+
+fn required<'a>(fields: &'a Fields, name: &'static str) -> Result<&'a str, FieldError> {
+    match fields.get(name) {
+        None => Err(FieldError::Missing(name)),
+        Some("") => Err(FieldError::invalid(name, "must not be empty")),
+        Some(v) => Ok(v),
+    }
+}
+
+fn optional<'a>(fields: &'a Fields, name: &str) -> Option<&'a str> {
+    fields.get(name).filter(|v| !v.is_empty())
+}
+
+fn country(field: &str, value: &str) -> Result<String, FieldError> {
+    let ok = value.len() == 2
+        && value.bytes().all(|b| b.is_ascii_uppercase())
+        && isocountry::CountryCode::for_alpha2(value).is_ok();
+    if ok {
+        Ok(value.to_string())
+    } else {
+        Err(FieldError::invalid(
+            field,
+            "must be an ISO 3166-1 alpha-2 country code, like US",
+        ))
+    }
+}
+
+fn target(field: &str, value: &str, allow_private: bool) -> Result<Url, FieldError> {
+    parse_target(value, allow_private).map_err(|e: TargetError| FieldError::invalid(field, e))
+}
+
+fn is_language_tag(tag: &str) -> bool {
+    let mut parts = tag.split('-');
+    let primary = parts.next().unwrap_or("");
+    (2..=3).contains(&primary.len())
+        && primary.bytes().all(|b| b.is_ascii_alphabetic())
+        && parts.all(|p| (1..=8).contains(&p.len()) && p.bytes().all(|b| b.is_ascii_alphanumeric()))
+}
+
+impl PaymentRequest {
+    /// Validates every field. `allow_private` is the server's `GATEWAY_ALLOW_PRIVATE_TARGETS`.
+    pub fn from_fields(fields: &Fields, allow_private: bool) -> Result<Self, FieldError> {
+        // Presence first, so a merged or split field set reports what is missing.
+        for name in [
+            "x_account_id",
+            "x_amount",
+            "x_currency",
+            "x_reference",
+            "x_shop_country",
+            "x_shop_name",
+            "x_test",
+            "x_url_callback",
+            "x_url_cancel",
+            "x_url_complete",
+        ] {
+            if fields.get(name).is_none() {
+                return Err(FieldError::Missing(name));
+            }
+        }
+        let account_id = required(fields, "x_account_id")?.to_string();
+        let currency_text = required(fields, "x_currency")?;
+        let currency = Currency::parse(currency_text).ok_or_else(|| {
+            FieldError::invalid("x_currency", "must be an ISO 4217 currency code, like USD")
+        })?;
+        let amount = Amount::parse(required(fields, "x_amount")?, currency)
+            .map_err(|e: AmountError| FieldError::invalid("x_amount", e))?;
+        let reference = required(fields, "x_reference")?;
+        if reference.chars().count() > MAX_REFERENCE_CHARS
+            || reference.chars().any(|c| c.is_control())
+        {
+            return Err(FieldError::invalid(
+                "x_reference",
+                "must be at most 255 characters without control characters",
+            ));
+        }
+        let shop_country = country("x_shop_country", required(fields, "x_shop_country")?)?;
+        let shop_name = required(fields, "x_shop_name")?;
+        let test = match required(fields, "x_test")? {
+            "true" => true,
+            "false" => false,
+            _ => return Err(FieldError::invalid("x_test", "must be true or false")),
+        };
+        let url_callback = target(
+            "x_url_callback",
+            required(fields, "x_url_callback")?,
+            allow_private,
+        )?;
+        let url_cancel = target(
+            "x_url_cancel",
+            required(fields, "x_url_cancel")?,
+            allow_private,
+        )?;
+        let url_complete = target(
+            "x_url_complete",
+            required(fields, "x_url_complete")?,
+            allow_private,
+        )?;
+        let transaction_type = match optional(fields, "x_transaction_type") {
+            None => TransactionType::Sale,
+            Some(t) => TransactionType::parse(t).ok_or_else(|| {
+                FieldError::invalid("x_transaction_type", "must be sale or authorization")
+            })?,
+        };
+        for side in ["billing", "shipping"] {
+            let name = format!("x_customer_{side}_country");
+            if let Some(v) = optional(fields, &name) {
+                country(&name, v)?;
+            }
+        }
+        let text_fields = FREE_TEXT_FIELDS.iter().map(|f| f.to_string()).chain(
+            ["billing", "shipping"].iter().flat_map(|side| {
+                ADDRESS_PARTS
+                    .iter()
+                    .map(move |p| format!("x_customer_{side}_{p}"))
+            }),
+        );
+        for name in text_fields.chain(["x_shop_name".to_string()]) {
+            if let Some(v) = fields.get(&name)
+                && v.chars().count() > MAX_TEXT_CHARS
+            {
+                return Err(FieldError::invalid(&name, "is longer than 1000 characters"));
+            }
+        }
+        let locale = match optional(fields, "x_locale") {
+            None => None,
+            Some(tag) if is_language_tag(tag) => Some(tag.to_string()),
+            Some(_) => {
+                return Err(FieldError::invalid(
+                    "x_locale",
+                    "must be a BCP 47 language tag, like en-US",
+                ));
+            }
+        };
+        let stored_fields = fields
+            .iter()
+            .filter(|(n, _)| n.starts_with("x_") && !NOT_STORED.contains(n))
+            .map(|(n, v)| (n.to_string(), v.to_string()))
+            .collect();
+        Ok(PaymentRequest {
+            account_id,
+            amount,
+            reference: reference.to_string(),
+            shop_country,
+            shop_name: shop_name.to_string(),
+            test,
+            url_callback,
+            url_cancel,
+            url_complete,
+            transaction_type,
+            locale,
+            stored_fields,
+        })
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::domain::form::Limits;
+
+    const VALID: &str = "x_account_id=acct&x_amount=10.00&x_currency=USD&x_reference=r1\
+        &x_shop_country=US&x_shop_name=Shop&x_test=true\
+        &x_url_callback=https%3A%2F%2Fshop.example%2Fcb&x_url_cancel=https%3A%2F%2Fshop.example%2Fc\
+        &x_url_complete=https%3A%2F%2Fshop.example%2Fdone&x_signature=00&x_credential3=secret\
+        &x_custom=kept&utm=ignored";
+
+    fn parse(body: &str) -> Result<PaymentRequest, FieldError> {
+        PaymentRequest::from_fields(
+            &Fields::parse(body.as_bytes(), Limits::default()).unwrap(),
+            false,
+        )
+    }
+
+    #[test]
+    fn a_valid_request_keeps_unknown_x_fields_but_no_credentials() {
+        let r = parse(VALID).unwrap();
+        assert_eq!(r.amount.minor(), 1000);
+        assert_eq!(r.transaction_type, TransactionType::Sale);
+        let names: Vec<_> = r.stored_fields.iter().map(|(n, _)| n.as_str()).collect();
+        assert!(names.contains(&"x_custom"));
+        assert!(!names.contains(&"x_signature"));
+        assert!(!names.contains(&"x_credential3"));
+        assert!(!names.contains(&"utm"));
+    }
+
+    #[test]
+    fn merged_fields_are_rejected() {
+        // x_amount=1 + x_currency=USD signs the same bytes as x_amount=1x_currencyUSD (T2).
+        let merged = VALID.replace(
+            "x_amount=10.00&x_currency=USD",
+            "x_amount=10.00x_currencyUSD",
+        );
+        assert_eq!(
+            parse(&merged).unwrap_err(),
+            FieldError::Missing("x_currency")
+        );
+    }
+
+    #[test]
+    fn each_invalid_value_names_its_field() {
+        let cases = [
+            ("x_amount=10.00", "x_amount=10", "x_amount"),
+            ("x_currency=USD", "x_currency=usd", "x_currency"),
+            ("x_shop_country=US", "x_shop_country=XX", "x_shop_country"),
+            ("x_test=true", "x_test=yes", "x_test"),
+            ("x_reference=r1", "x_reference=", "x_reference"),
+            (
+                "x_url_complete=https%3A%2F%2Fshop.example%2Fdone",
+                "x_url_complete=javascript%3Aalert(1)",
+                "x_url_complete",
+            ),
+        ];
+        for (from, to, field) in cases {
+            let err = parse(&VALID.replace(from, to)).unwrap_err();
+            assert_eq!(err.field(), field, "{to}");
+        }
+        let err = parse(&format!("{VALID}&x_transaction_type=refund")).unwrap_err();
+        assert_eq!(err.field(), "x_transaction_type");
+        let err = parse(&format!("{VALID}&x_locale=en_US!")).unwrap_err();
+        assert_eq!(err.field(), "x_locale");
+        let err = parse(&format!("{VALID}&x_customer_billing_country=ZZ")).unwrap_err();
+        assert_eq!(err.field(), "x_customer_billing_country");
+    }
+}

@@ -1,0 +1,113 @@
+//! The payment flow shared by the hosted page and the background settler: apply a processor
+//! outcome to a stored payment (one conditional update, so it happens once), sign the response
+//! the storefront will get, and settle pending payments when they are due.
+
+use crate::domain::payment::{ChargeOutcome, Status, after_outcome};
+use crate::domain::response::{Outcome, ResponseValues, ResultKind};
+use crate::startup::AppState;
+use crate::store::merchants;
+use crate::store::payments::{self, Change, Payment};
+use anyhow::Context;
+use secrecy::ExposeSecret;
+use std::time::Duration;
+use time::OffsetDateTime;
+use tokio::sync::watch;
+
+/// Signs a response for `p` with its merchant's secret.
+pub async fn sign_response(
+    state: &AppState,
+    p: &Payment,
+    result: ResultKind,
+    message: Option<&str>,
+    card: Option<(&str, &str)>,
+) -> anyhow::Result<ResponseValues> {
+    let merchant = merchants::find(&state.db, &p.merchant_id)
+        .await?
+        .context("the payment's merchant is missing")?;
+    let secret = merchant.secret(&state.key)?;
+    Ok(ResponseValues::sign(
+        &p.fields,
+        &Outcome {
+            gateway_reference: &p.gateway_reference,
+            result,
+            transaction_type: p.transaction_type.as_str(),
+            message,
+            card,
+            at: OffsetDateTime::now_utc(),
+        },
+        secret.expose_secret(),
+    ))
+}
+
+/// Applies `outcome` to `p` if it is still in `from` with the same number of declines; returns
+/// whether this call changed it (false: a concurrent call did first).
+pub async fn apply(
+    state: &AppState,
+    p: &Payment,
+    from: Status,
+    outcome: &ChargeOutcome,
+    card: Option<(&str, &str)>,
+) -> anyhow::Result<bool> {
+    let next = after_outcome(p.declines, p.transaction_type, outcome);
+    let card = card.or(match (&p.card_brand, &p.card_last4) {
+        (Some(b), Some(l)) => Some((b.as_str(), l.as_str())),
+        _ => None,
+    });
+    let response = match next.response {
+        Some(kind) => Some(sign_response(state, p, kind, next.message.as_deref(), card).await?),
+        None => None,
+    };
+    let settle_at = (next.status == Status::Pending)
+        .then(|| OffsetDateTime::now_utc() + state.settings.pending_settle_after);
+    let changed = payments::change_if(
+        &state.db,
+        &p.id,
+        from,
+        p.declines,
+        Change {
+            status: next.status,
+            declines: next.declines,
+            message: next.message.as_deref(),
+            card,
+            response: response.as_ref(),
+            settle_at,
+        },
+    )
+    .await?;
+    if changed {
+        tracing::info!(payment = %p.id, from = from.as_str(), to = next.status.as_str(), "payment changed");
+    }
+    Ok(changed)
+}
+
+/// Settles the pending payments that are due; returns how many changed.
+pub async fn settle_due(state: &AppState) -> anyhow::Result<usize> {
+    let due = payments::due_for_settlement(&state.db, OffsetDateTime::now_utc(), 100).await?;
+    let mut settled = 0;
+    for p in due {
+        let outcome = state.processor.settle(&p.id, &p.attempt_key()).await?;
+        if outcome == ChargeOutcome::Pending {
+            continue;
+        }
+        if apply(state, &p, Status::Pending, &outcome, None).await? {
+            settled += 1;
+        }
+    }
+    Ok(settled)
+}
+
+/// Runs [`settle_due`] until `shutdown` turns true. The schedule lives in the database, so a
+/// restart picks up whatever was due while the process was down.
+pub async fn run_settler(state: AppState, mut shutdown: watch::Receiver<bool>) {
+    let every = (state.settings.pending_settle_after / 4)
+        .clamp(Duration::from_millis(100), Duration::from_secs(1));
+    loop {
+        if let Err(e) = settle_due(&state).await {
+            tracing::error!(error = format!("{e:#}"), "settling pending payments failed");
+        }
+        tokio::select! {
+            _ = tokio::time::sleep(every) => {}
+            _ = shutdown.changed() => return,
+        }
+    }
+}

@@ -1,0 +1,176 @@
+//! The `offsite-gateway` command: `serve` (the default) and merchant administration.
+
+use anyhow::Context;
+use clap::{Parser, Subcommand};
+use offsite_gateway::config::Settings;
+use offsite_gateway::startup::{self, Application, KeySource};
+use offsite_gateway::store::merchants;
+use secrecy::ExposeSecret;
+
+#[derive(Parser)]
+#[command(
+    name = "offsite-gateway",
+    version,
+    about = "A hosted offsite payment gateway"
+)]
+struct Cli {
+    #[command(subcommand)]
+    command: Option<Command>,
+}
+
+#[derive(Subcommand)]
+enum Command {
+    /// Run the gateway (the default).
+    Serve,
+    /// Manage merchants.
+    Merchant {
+        #[command(subcommand)]
+        command: MerchantCommand,
+    },
+}
+
+#[derive(Subcommand)]
+enum MerchantCommand {
+    /// Create a merchant and print its account id and secret (shown only this once).
+    Create {
+        #[arg(long)]
+        name: String,
+        /// Accept only test payments (x_test=true).
+        #[arg(long)]
+        test_only: bool,
+        #[arg(long)]
+        json: bool,
+    },
+    /// List merchants (never their secrets).
+    List {
+        #[arg(long)]
+        json: bool,
+    },
+}
+
+fn init_logging(default: &str) {
+    let filter = tracing_subscriber::EnvFilter::try_from_default_env()
+        .unwrap_or_else(|_| tracing_subscriber::EnvFilter::new(default));
+    tracing_subscriber::fmt()
+        .with_env_filter(filter)
+        .with_writer(std::io::stderr)
+        .init();
+}
+
+#[tokio::main]
+async fn main() -> anyhow::Result<()> {
+    let cli = Cli::parse();
+    let settings = Settings::from_env()?;
+    match cli.command.unwrap_or(Command::Serve) {
+        Command::Serve => {
+            init_logging("info,poem=warn,sqlx=warn,sea_orm=warn,sea_orm_migration=warn");
+            serve(settings).await
+        }
+        Command::Merchant { command } => {
+            init_logging("warn");
+            merchant(settings, command).await
+        }
+    }
+}
+
+async fn serve(settings: Settings) -> anyhow::Result<()> {
+    let (db, key, source) = startup::open(&settings).await?;
+    if let KeySource::File {
+        path,
+        created: true,
+    } = &source
+    {
+        tracing::warn!(
+            path = %path.display(),
+            "created a new master key file; keep it safe: without it merchant secrets cannot be read"
+        );
+    }
+    if let Some(sandbox) = startup::ensure_sandbox_merchant(&db, &key).await? {
+        // Printed once, to the terminal, not to the log.
+        println!("Created a sandbox merchant (test mode only):");
+        println!("  account id: {}", sandbox.account_id);
+        println!("  secret:     {}", sandbox.secret.expose_secret());
+    }
+    let database = settings.database_for_log();
+    let app = Application::build_with(settings, db, key).await?;
+    tracing::info!(
+        "offsite-gateway listening on http://{} using database {}",
+        app.address(),
+        database
+    );
+    app.run_until(shutdown_signal()).await
+}
+
+async fn shutdown_signal() {
+    let ctrl_c = async {
+        let _ = tokio::signal::ctrl_c().await;
+    };
+    #[cfg(unix)]
+    let term = async {
+        match tokio::signal::unix::signal(tokio::signal::unix::SignalKind::terminate()) {
+            Ok(mut s) => {
+                s.recv().await;
+            }
+            Err(_) => std::future::pending::<()>().await,
+        }
+    };
+    #[cfg(not(unix))]
+    let term = std::future::pending::<()>();
+    tokio::select! {
+        _ = ctrl_c => {}
+        _ = term => {}
+    }
+}
+
+async fn merchant(settings: Settings, command: MerchantCommand) -> anyhow::Result<()> {
+    let (db, key, _) = startup::open(&settings).await?;
+    match command {
+        MerchantCommand::Create {
+            name,
+            test_only,
+            json,
+        } => {
+            let created = merchants::create(&db, &key, &name, test_only)
+                .await
+                .context("creating the merchant")?;
+            if json {
+                println!(
+                    "{}",
+                    serde_json::json!({
+                        "account_id": created.account_id,
+                        "secret": created.secret.expose_secret(),
+                    })
+                );
+            } else {
+                println!("account id: {}", created.account_id);
+                println!("secret:     {}", created.secret.expose_secret());
+                println!("The secret is shown only now. Enter both in the storefront's settings.");
+            }
+        }
+        MerchantCommand::List { json } => {
+            let all = merchants::list(&db).await?;
+            if json {
+                let rows: Vec<_> = all
+                    .iter()
+                    .map(|m| {
+                        serde_json::json!({
+                            "account_id": m.account_id,
+                            "name": m.name,
+                            "test_only": m.test_only,
+                            "created_at": offsite_gateway::domain::response::timestamp(
+                                offsite_gateway::store::from_millis(m.created_at)),
+                        })
+                    })
+                    .collect();
+                println!("{}", serde_json::Value::Array(rows));
+            } else {
+                println!("{:<22} {:<10} name", "account id", "mode");
+                for m in all {
+                    let mode = if m.test_only { "test" } else { "test+live" };
+                    println!("{:<22} {:<10} {}", m.account_id, mode, m.name);
+                }
+            }
+        }
+    }
+    Ok(())
+}

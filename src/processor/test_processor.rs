@@ -1,0 +1,150 @@
+//! The built-in simulated acquirer (protocol.md section 7): the card number decides the outcome.
+//! Its ledger is a table, so double submits are one charge and outcomes survive restarts.
+
+use super::{ChallengeDecision, ChargeRequest, Processor};
+use crate::domain::money::Amount;
+use crate::domain::payment::ChargeOutcome;
+use crate::store::Db;
+use crate::store::test_charges::{self, Charge};
+
+pub const DECLINED: &str = "Your card was declined.";
+pub const INSUFFICIENT_FUNDS: &str = "Insufficient funds.";
+pub const PROCESSOR_ERROR: &str = "The payment could not be processed.";
+pub const CHALLENGE_FAILED: &str = "3-D Secure authentication failed.";
+
+pub struct TestProcessor {
+    db: Db,
+}
+
+impl TestProcessor {
+    pub fn new(db: Db) -> Self {
+        Self { db }
+    }
+}
+
+/// The outcome the test card table gives a number.
+pub fn outcome_for(number: &str) -> ChargeOutcome {
+    match number {
+        "4000000000000002" => ChargeOutcome::Declined(DECLINED.into()),
+        "4000000000009995" => ChargeOutcome::Declined(INSUFFICIENT_FUNDS.into()),
+        "4000000000000077" => ChargeOutcome::Pending,
+        "4000000000003220" => ChargeOutcome::Challenge,
+        "4000000000000119" => ChargeOutcome::Error(PROCESSOR_ERROR.into()),
+        _ => ChargeOutcome::Approved,
+    }
+}
+
+fn encode(outcome: &ChargeOutcome) -> (&'static str, Option<String>) {
+    match outcome {
+        ChargeOutcome::Approved => ("approved", None),
+        ChargeOutcome::Declined(m) => ("declined", Some(m.clone())),
+        ChargeOutcome::Pending => ("pending", None),
+        ChargeOutcome::Challenge => ("challenge", None),
+        ChargeOutcome::Error(m) => ("error", Some(m.clone())),
+    }
+}
+
+fn decode(charge: &Charge) -> anyhow::Result<ChargeOutcome> {
+    let message = || charge.message.clone().unwrap_or_default();
+    Ok(match charge.outcome.as_str() {
+        "approved" => ChargeOutcome::Approved,
+        "declined" => ChargeOutcome::Declined(message()),
+        "pending" => ChargeOutcome::Pending,
+        "challenge" => ChargeOutcome::Challenge,
+        "error" => ChargeOutcome::Error(message()),
+        other => anyhow::bail!("unknown test charge outcome {other:?}"),
+    })
+}
+
+impl TestProcessor {
+    async fn record(
+        &self,
+        key: &str,
+        payment_id: &str,
+        amount: Amount,
+        brand: &str,
+        last4: &str,
+        outcome: ChargeOutcome,
+    ) -> anyhow::Result<ChargeOutcome> {
+        let (code, message) = encode(&outcome);
+        let stored = test_charges::record(
+            &self.db,
+            Charge {
+                idempotency_key: key.to_string(),
+                payment_id: payment_id.to_string(),
+                outcome: code.to_string(),
+                message,
+                amount_minor: amount.minor(),
+                currency: amount.currency().code().to_string(),
+                card_brand: brand.to_string(),
+                card_last4: last4.to_string(),
+            },
+        )
+        .await?;
+        decode(&stored)
+    }
+}
+
+#[async_trait::async_trait]
+impl Processor for TestProcessor {
+    async fn charge(&self, r: ChargeRequest<'_>) -> anyhow::Result<ChargeOutcome> {
+        self.record(
+            r.idempotency_key,
+            r.payment_id,
+            r.amount,
+            r.card.brand().as_str(),
+            r.card.last4(),
+            outcome_for(r.card.number()),
+        )
+        .await
+    }
+
+    async fn resolve_challenge(&self, d: ChallengeDecision<'_>) -> anyhow::Result<ChargeOutcome> {
+        let outcome = if d.approved {
+            ChargeOutcome::Approved
+        } else {
+            ChargeOutcome::Declined(CHALLENGE_FAILED.into())
+        };
+        let key = format!("{}:3ds", d.idempotency_key);
+        self.record(
+            &key,
+            d.payment_id,
+            d.amount,
+            d.card_brand,
+            d.card_last4,
+            outcome,
+        )
+        .await
+    }
+
+    async fn settle(&self, _payment_id: &str, _key: &str) -> anyhow::Result<ChargeOutcome> {
+        // The test acquirer settles every pending payment once its delay (kept by the caller)
+        // has passed.
+        Ok(ChargeOutcome::Approved)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn card_table() {
+        assert_eq!(outcome_for("4242424242424242"), ChargeOutcome::Approved);
+        assert_eq!(outcome_for("5555555555554444"), ChargeOutcome::Approved);
+        assert_eq!(
+            outcome_for("4000000000000002"),
+            ChargeOutcome::Declined(DECLINED.into())
+        );
+        assert_eq!(
+            outcome_for("4000000000009995"),
+            ChargeOutcome::Declined(INSUFFICIENT_FUNDS.into())
+        );
+        assert_eq!(outcome_for("4000000000000077"), ChargeOutcome::Pending);
+        assert_eq!(outcome_for("4000000000003220"), ChargeOutcome::Challenge);
+        assert_eq!(
+            outcome_for("4000000000000119"),
+            ChargeOutcome::Error(PROCESSOR_ERROR.into())
+        );
+    }
+}

@@ -1,0 +1,82 @@
+//! `POST /checkout` (and `GET`): the storefront's signed payment request. Parse once, verify the
+//! signature, validate every field, store, and answer 303 to our hosted page; every rejection
+//! stores nothing.
+
+use super::{read_form, see_other};
+use crate::domain::form::{Fields, Limits};
+use crate::domain::payment::Status;
+use crate::domain::request::PaymentRequest;
+use crate::domain::signature;
+use crate::error::{AppError, wants_json};
+use crate::i18n;
+use crate::startup::AppState;
+use crate::store::{merchants, payments};
+use poem::http::Method;
+use poem::web::Data;
+use poem::{Body, Request, Response, handler};
+use secrecy::ExposeSecret;
+
+#[handler]
+pub async fn checkout(req: &Request, body: Body, Data(state): Data<&AppState>) -> Response {
+    match accept(req, body, state).await {
+        Ok(location) => see_other(location),
+        Err(e) => {
+            tracing::info!(code = e.code(), "payment request rejected");
+            let t = i18n::negotiate(None, req.header("accept-language"));
+            e.into_response(wants_json(req), t)
+        }
+    }
+}
+
+async fn accept(req: &Request, body: Body, state: &AppState) -> Result<String, AppError> {
+    let mut fields = Fields::new();
+    if let Some(query) = req.uri().query() {
+        fields.parse_into(query.as_bytes(), Limits::default())?;
+    }
+    if req.method() == Method::POST {
+        read_form(req, body, &mut fields).await?;
+    }
+    let account_id = match fields.get("x_account_id") {
+        Some(a) if !a.is_empty() => a,
+        _ => {
+            return Err(AppError::Malformed {
+                detail: "the required field x_account_id is missing".into(),
+                field: Some("x_account_id".into()),
+            });
+        }
+    };
+    let provided = fields
+        .get(signature::SIGNATURE_FIELD)
+        .ok_or(AppError::Signature)?;
+    let merchant = merchants::find(&state.db, account_id)
+        .await?
+        .ok_or(AppError::UnknownAccount)?;
+    let secret = merchant.secret(&state.key).map_err(anyhow::Error::from)?;
+    if !signature::verify(fields.iter(), secret.expose_secret(), provided) {
+        return Err(AppError::Signature);
+    }
+    let request = PaymentRequest::from_fields(&fields, state.settings.allow_private_targets)?;
+    if !request.test && merchant.test_only {
+        return Err(AppError::Invalid {
+            field: "x_test".into(),
+            detail: "this account is in test mode only; send x_test=true".into(),
+        });
+    }
+    match payments::insert_or_get(&state.db, &request, provided).await? {
+        payments::Stored::New(p) => {
+            tracing::info!(payment = %p.id, merchant = %p.merchant_id, "payment created");
+            Ok(format!("/pay/{}", p.id))
+        }
+        payments::Stored::Existing(p) if p.request_signature == provided.to_ascii_lowercase() => {
+            // The same signed request again: back to the same page. A cancelled payment opens
+            // again, since the shopper chose to come back; a finished one shows its outcome.
+            if p.status == Status::Cancelled {
+                payments::set_status_if(&state.db, &p.id, Status::Cancelled, Status::Open).await?;
+            }
+            Ok(format!("/pay/{}", p.id))
+        }
+        payments::Stored::Existing(_) => Err(AppError::Conflict(
+            "another payment request already uses this x_reference".into(),
+        )),
+    }
+}

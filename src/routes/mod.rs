@@ -1,0 +1,140 @@
+//! HTTP only: the route table, the security headers every response carries (error pages
+//! included), the access log, and small request helpers. Handlers parse, call the domain and the
+//! store, and render.
+
+pub mod checkout;
+pub mod html;
+pub mod pay;
+
+use crate::domain::form::{Fields, Limits};
+use crate::error::AppError;
+use crate::i18n;
+use crate::startup::AppState;
+use poem::http::{HeaderValue, StatusCode, header};
+use poem::web::Data;
+use poem::{Body, Endpoint, EndpointExt, IntoResponse, Request, Response, Route, get, handler};
+use std::time::{Duration, Instant};
+
+/// Largest request body we read.
+pub const MAX_BODY_BYTES: usize = 64 * 1024;
+/// How long a client may take to send its body (slow-client defence, T8).
+pub const BODY_TIMEOUT: Duration = Duration::from_secs(10);
+
+pub fn router(state: AppState) -> impl Endpoint<Output = Response> {
+    Route::new()
+        .at("/", get(index))
+        .at("/healthz", get(healthz))
+        .at("/assets/style.css", get(stylesheet))
+        .at(
+            "/checkout",
+            get(checkout::checkout).post(checkout::checkout),
+        )
+        .at("/pay/:id", get(pay::show).post(pay::submit))
+        .at("/pay/:id/challenge", poem::post(pay::challenge))
+        .at("/pay/:id/cancel", get(pay::cancel))
+        .data(state)
+        .around(|ep, req| async move { Ok(secure_and_log(ep, req).await) })
+}
+
+/// Adds the security headers to every response and writes one access-log line (method, path
+/// without the query, status, time): never a body, query string or cookie.
+async fn secure_and_log<E: Endpoint>(ep: E, req: Request) -> Response {
+    let started = Instant::now();
+    let method = req.method().clone();
+    let path = req.uri().path().to_string();
+    let mut resp = ep.get_response(req).await;
+    if resp.status() == StatusCode::NOT_FOUND && resp.content_type().is_none() {
+        resp = AppError::NotFound.into_response(false, &i18n::EN);
+    }
+    let h = resp.headers_mut();
+    if !h.contains_key(header::CONTENT_SECURITY_POLICY)
+        && let Ok(v) = html::csp(None).parse()
+    {
+        h.insert(header::CONTENT_SECURITY_POLICY, v);
+    }
+    h.insert(
+        header::X_CONTENT_TYPE_OPTIONS,
+        HeaderValue::from_static("nosniff"),
+    );
+    h.insert(
+        header::REFERRER_POLICY,
+        HeaderValue::from_static("no-referrer"),
+    );
+    h.insert(header::X_FRAME_OPTIONS, HeaderValue::from_static("DENY"));
+    if !h.contains_key(header::CACHE_CONTROL) {
+        h.insert(header::CACHE_CONTROL, HeaderValue::from_static("no-store"));
+    }
+    tracing::info!(
+        %method,
+        path,
+        status = resp.status().as_u16(),
+        ms = started.elapsed().as_secs_f64() * 1000.0,
+        "request"
+    );
+    resp
+}
+
+/// Reads a form body within the size and time limits and parses it strictly.
+pub async fn read_form(req: &Request, body: Body, into: &mut Fields) -> Result<(), AppError> {
+    if let Some(ct) = req.header("content-type") {
+        let mime = ct.split(';').next().unwrap_or("").trim();
+        if !mime.eq_ignore_ascii_case("application/x-www-form-urlencoded") {
+            return Err(AppError::Unsupported);
+        }
+    }
+    if let Some(len) = req
+        .header("content-length")
+        .and_then(|l| l.parse::<usize>().ok())
+        && len > MAX_BODY_BYTES
+    {
+        return Err(AppError::TooLarge("the body is larger than 64 KiB".into()));
+    }
+    let bytes =
+        match tokio::time::timeout(BODY_TIMEOUT, body.into_bytes_limit(MAX_BODY_BYTES)).await {
+            Err(_) => return Err(AppError::Timeout),
+            Ok(Err(poem::error::ReadBodyError::PayloadTooLarge)) => {
+                return Err(AppError::TooLarge("the body is larger than 64 KiB".into()));
+            }
+            Ok(Err(e)) => {
+                return Err(AppError::Malformed {
+                    detail: format!("the body could not be read: {e}"),
+                    field: None,
+                });
+            }
+            Ok(Ok(b)) => b,
+        };
+    into.parse_into(&bytes, Limits::default())?;
+    Ok(())
+}
+
+#[handler]
+fn index(Data(_state): Data<&AppState>) -> Response {
+    html::render(
+        StatusCode::OK,
+        &html::IndexPage {
+            t: &i18n::EN,
+            test: false,
+        },
+    )
+}
+
+#[handler]
+fn healthz() -> &'static str {
+    "ok"
+}
+
+#[handler]
+fn stylesheet() -> Response {
+    include_str!("../../templates/style.css")
+        .with_content_type("text/css; charset=utf-8")
+        .with_header(header::CACHE_CONTROL, "public, max-age=3600")
+        .into_response()
+}
+
+/// 303 See Other to `location`.
+pub fn see_other(location: impl AsRef<str>) -> Response {
+    Response::builder()
+        .status(StatusCode::SEE_OTHER)
+        .header(header::LOCATION, location.as_ref())
+        .finish()
+}

@@ -1,0 +1,235 @@
+//! The hosted payment page (protocol.md section 7): show the form or the outcome, take the card,
+//! run the 3-D Secure challenge, and cancel. The forms carry only a CSRF token and the attempt
+//! number: amount, currency and URLs always come from the stored signed request (T5).
+
+use super::html::{challenge_page, outcome_page, pay_form};
+use super::{read_form, see_other};
+use crate::domain::card::{Card, CardInput};
+use crate::domain::form::{Fields, Limits};
+use crate::domain::payment::Status;
+use crate::domain::request::TransactionType;
+use crate::error::{AppError, wants_json};
+use crate::flow;
+use crate::i18n::{self, Catalogue};
+use crate::processor::{ChallengeDecision, ChargeRequest};
+use crate::startup::AppState;
+use crate::store::payments::{self, Payment};
+use poem::http::StatusCode;
+use poem::web::{Data, Path};
+use poem::{Body, Request, Response, handler};
+use subtle::ConstantTimeEq;
+use time::OffsetDateTime;
+
+fn catalogue(req: &Request, p: Option<&Payment>) -> &'static Catalogue {
+    i18n::negotiate(
+        p.and_then(|p| p.locale.as_deref()),
+        req.header("accept-language"),
+    )
+}
+
+fn respond(req: &Request, result: Result<Response, AppError>) -> Response {
+    result.unwrap_or_else(|e| e.into_response(wants_json(req), catalogue(req, None)))
+}
+
+async fn load(state: &AppState, id: &str) -> Result<Payment, AppError> {
+    // Ids are 32 hex digits; anything else is not worth a query.
+    if id.len() != 32 || !id.bytes().all(|b| b.is_ascii_hexdigit()) {
+        return Err(AppError::NotFound);
+    }
+    payments::find(&state.db, id)
+        .await?
+        .ok_or(AppError::NotFound)
+}
+
+/// Where a payment's shopper belongs now: the storefront once there is an outcome to report,
+/// otherwise the payment page.
+fn current(p: &Payment) -> Response {
+    match (&p.response, p.status.has_outcome()) {
+        (Some(r), true) => see_other(r.append_to(&p.url_complete).as_str()),
+        _ => see_other(format!("/pay/{}", p.id)),
+    }
+}
+
+/// The synchronizer-token check for our own forms (T10), plus the browser's own view of
+/// where the submission came from.
+fn check_origin_and_token(req: &Request, p: &Payment, token: Option<&str>) -> Result<(), AppError> {
+    if req.header("sec-fetch-site") == Some("cross-site") {
+        return Err(AppError::Forbidden(
+            "the form was submitted from another site",
+        ));
+    }
+    if let Some(origin) = req.header("origin").filter(|o| *o != "null") {
+        let origin_host = origin.split_once("://").map(|(_, h)| h).unwrap_or(origin);
+        if Some(origin_host) != req.header("host") {
+            return Err(AppError::Forbidden(
+                "the form was submitted from another origin",
+            ));
+        }
+    }
+    let token = token.unwrap_or("");
+    if !bool::from(token.as_bytes().ct_eq(p.csrf_token.as_bytes())) {
+        return Err(AppError::Forbidden("the form token is missing or wrong"));
+    }
+    Ok(())
+}
+
+fn today() -> (i32, u8) {
+    let now = OffsetDateTime::now_utc();
+    (now.year(), u8::from(now.month()))
+}
+
+#[handler]
+pub async fn show(req: &Request, Path(id): Path<String>, Data(state): Data<&AppState>) -> Response {
+    respond(
+        req,
+        async {
+            let p = load(state, &id).await?;
+            let t = catalogue(req, Some(&p));
+            Ok(match p.status {
+                Status::Open => pay_form(t, &p, "", &[], StatusCode::OK),
+                Status::Challenge => challenge_page(t, &p),
+                _ => outcome_page(t, &p),
+            })
+        }
+        .await,
+    )
+}
+
+#[handler]
+pub async fn submit(
+    req: &Request,
+    Path(id): Path<String>,
+    body: Body,
+    Data(state): Data<&AppState>,
+) -> Response {
+    respond(req, pay(req, &id, body, state).await)
+}
+
+async fn pay(req: &Request, id: &str, body: Body, state: &AppState) -> Result<Response, AppError> {
+    let mut form = Fields::new();
+    read_form(req, body, &mut form).await?;
+    let p = load(state, id).await?;
+    check_origin_and_token(req, &p, form.get("csrf_token"))?;
+    let attempt = form.get("attempt").and_then(|a| a.parse::<i32>().ok());
+    if p.status != Status::Open || attempt != Some(p.declines) {
+        // A second submit of a form that was already handled: show what became of it.
+        return Ok(current(&p));
+    }
+    let t = catalogue(req, Some(&p));
+    let holder = form.get("cardholder_name").unwrap_or("");
+    let input = CardInput {
+        holder,
+        number: form.get("card_number").unwrap_or(""),
+        expiry: form.get("card_expiry").unwrap_or(""),
+        cvc: form.get("card_cvc").unwrap_or(""),
+    };
+    let card = match Card::parse(&input, today()) {
+        Ok(card) => card,
+        Err(problems) => {
+            return Ok(pay_form(
+                t,
+                &p,
+                holder,
+                &problems,
+                StatusCode::UNPROCESSABLE_ENTITY,
+            ));
+        }
+    };
+    let key = p.attempt_key();
+    let outcome = state
+        .processor
+        .charge(ChargeRequest {
+            idempotency_key: &key,
+            payment_id: &p.id,
+            amount: p.amount,
+            card: &card,
+            capture: p.transaction_type == TransactionType::Sale,
+        })
+        .await?;
+    tracing::info!(payment = %p.id, card = ?card, outcome = ?outcome, "charge attempt");
+    let card_kept = (card.brand().as_str(), card.last4());
+    flow::apply(state, &p, Status::Open, &outcome, Some(card_kept)).await?;
+    // Whether this submit or a concurrent one applied the outcome, answer with the stored state.
+    Ok(current(&load(state, id).await?))
+}
+
+#[handler]
+pub async fn challenge(
+    req: &Request,
+    Path(id): Path<String>,
+    body: Body,
+    Data(state): Data<&AppState>,
+) -> Response {
+    respond(req, decide(req, &id, body, state).await)
+}
+
+async fn decide(
+    req: &Request,
+    id: &str,
+    body: Body,
+    state: &AppState,
+) -> Result<Response, AppError> {
+    let mut form = Fields::new();
+    read_form(req, body, &mut form).await?;
+    let p = load(state, id).await?;
+    check_origin_and_token(req, &p, form.get("csrf_token"))?;
+    let attempt = form.get("attempt").and_then(|a| a.parse::<i32>().ok());
+    if p.status != Status::Challenge || attempt != Some(p.declines) {
+        return Ok(current(&p));
+    }
+    let approved = match form.get("decision") {
+        Some("approve") => true,
+        Some("deny") => false,
+        _ => {
+            return Err(AppError::Malformed {
+                detail: "decision must be approve or deny".into(),
+                field: Some("decision".into()),
+            });
+        }
+    };
+    let key = p.attempt_key();
+    let outcome = state
+        .processor
+        .resolve_challenge(ChallengeDecision {
+            idempotency_key: &key,
+            payment_id: &p.id,
+            amount: p.amount,
+            card_brand: p.card_brand.as_deref().unwrap_or("other"),
+            card_last4: p.card_last4.as_deref().unwrap_or(""),
+            approved,
+        })
+        .await?;
+    tracing::info!(payment = %p.id, outcome = ?outcome, "3-D Secure decision");
+    flow::apply(state, &p, Status::Challenge, &outcome, None).await?;
+    Ok(current(&load(state, id).await?))
+}
+
+#[handler]
+pub async fn cancel(
+    req: &Request,
+    Path(id): Path<String>,
+    Data(state): Data<&AppState>,
+) -> Response {
+    respond(
+        req,
+        async {
+            let p = load(state, &id).await?;
+            let query = Fields::parse(
+                req.uri().query().unwrap_or("").as_bytes(),
+                Limits::default(),
+            )?;
+            check_origin_and_token(req, &p, query.get("token"))?;
+            if matches!(p.status, Status::Open | Status::Challenge) {
+                payments::set_status_if(&state.db, &p.id, p.status, Status::Cancelled).await?;
+            }
+            let p = load(state, &id).await?;
+            if p.status == Status::Cancelled {
+                tracing::info!(payment = %p.id, "payment cancelled by the shopper");
+                Ok(see_other(p.url_cancel.as_str()))
+            } else {
+                Ok(current(&p))
+            }
+        }
+        .await,
+    )
+}

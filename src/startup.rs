@@ -1,0 +1,176 @@
+//! Building the running gateway: open the database and the master key, bind the listener (port 0
+//! in tests), start the HTTP server and the background settler, and stop them gracefully.
+
+use crate::config::Settings;
+use crate::crypto::MasterKey;
+use crate::processor::{Processor, TestProcessor};
+use crate::store::{self, Db, merchants};
+use crate::{flow, routes};
+use anyhow::{Context, bail};
+use poem::Server;
+use poem::listener::TcpAcceptor;
+use std::net::SocketAddr;
+use std::sync::Arc;
+use std::time::Duration;
+use tokio::sync::watch;
+use tokio::task::JoinHandle;
+
+/// What every handler and worker shares.
+#[derive(Clone)]
+pub struct AppState {
+    pub db: Db,
+    pub key: Arc<MasterKey>,
+    pub settings: Arc<Settings>,
+    pub processor: Arc<dyn Processor>,
+}
+
+/// How the master key was found.
+pub enum KeySource {
+    Environment,
+    File {
+        path: std::path::PathBuf,
+        created: bool,
+    },
+}
+
+/// Finds the master key: `GATEWAY_MASTER_KEY`, else a key file beside the SQLite file
+/// (created on first start). PostgreSQL deployments must set the variable.
+pub fn master_key(settings: &Settings) -> anyhow::Result<(MasterKey, KeySource)> {
+    use secrecy::ExposeSecret;
+    if let Some(k) = &settings.master_key {
+        let key = MasterKey::from_base64(k.expose_secret()).context("GATEWAY_MASTER_KEY")?;
+        return Ok((key, KeySource::Environment));
+    }
+    if settings.is_postgres() {
+        bail!(
+            "GATEWAY_MASTER_KEY is not set. A PostgreSQL deployment needs the same master key on \
+             every gateway process: generate one with `openssl rand -base64 32` and set it."
+        );
+    }
+    let Some(db_path) = settings.sqlite_path() else {
+        bail!("GATEWAY_MASTER_KEY is not set and the database is not a file to keep a key beside");
+    };
+    let path = db_path.with_extension("key");
+    let (key, created) = MasterKey::load_or_create(&path)?;
+    Ok((key, KeySource::File { path, created }))
+}
+
+/// Opens the database and checks that the master key is the one the stored secrets need.
+pub async fn open(settings: &Settings) -> anyhow::Result<(Db, MasterKey, KeySource)> {
+    let (key, source) = master_key(settings)?;
+    let db = store::connect(settings).await?;
+    for id in merchants::master_key_ids(&db).await? {
+        if id != key.id() {
+            bail!(
+                "merchant secrets in this database were encrypted under master key {id}, but the \
+                 configured master key is {}: start with the key they were created with",
+                key.id()
+            );
+        }
+    }
+    Ok((db, key, source))
+}
+
+/// On an empty database, a test-only merchant so a newcomer can try the gateway at once.
+pub async fn ensure_sandbox_merchant(
+    db: &Db,
+    key: &MasterKey,
+) -> anyhow::Result<Option<merchants::Created>> {
+    if !merchants::list(db).await?.is_empty() {
+        return Ok(None);
+    }
+    Ok(Some(
+        merchants::create(db, key, "Sandbox shop", true).await?,
+    ))
+}
+
+/// The running gateway.
+pub struct Application {
+    address: SocketAddr,
+    state: AppState,
+    shutdown: watch::Sender<bool>,
+    server: JoinHandle<std::io::Result<()>>,
+    settler: JoinHandle<()>,
+}
+
+impl Application {
+    /// Opens everything named by `settings` and starts serving.
+    pub async fn build(settings: Settings) -> anyhow::Result<Self> {
+        let (db, key, _) = open(&settings).await?;
+        Self::build_with(settings, db, key).await
+    }
+
+    /// Starts serving on an already opened database.
+    pub async fn build_with(settings: Settings, db: Db, key: MasterKey) -> anyhow::Result<Self> {
+        let listener = tokio::net::TcpListener::bind(&settings.listen)
+            .await
+            .with_context(|| format!("listening on {}", settings.listen))?;
+        let address = listener.local_addr()?;
+        let state = AppState {
+            processor: Arc::new(TestProcessor::new(db.clone())),
+            db,
+            key: Arc::new(key),
+            settings: Arc::new(settings),
+        };
+        let (shutdown, rx) = watch::channel(false);
+        let settler = tokio::spawn(flow::run_settler(state.clone(), rx.clone()));
+        let acceptor = TcpAcceptor::from_tokio(listener)?;
+        let app = routes::router(state.clone());
+        let mut stop = rx;
+        let server = tokio::spawn(async move {
+            Server::new_with_acceptor(acceptor)
+                .run_with_graceful_shutdown(
+                    app,
+                    async move {
+                        let _ = stop.wait_for(|s| *s).await;
+                    },
+                    Some(Duration::from_secs(10)),
+                )
+                .await
+        });
+        Ok(Self {
+            address,
+            state,
+            shutdown,
+            server,
+            settler,
+        })
+    }
+
+    pub fn address(&self) -> SocketAddr {
+        self.address
+    }
+
+    pub fn port(&self) -> u16 {
+        self.address.port()
+    }
+
+    pub fn state(&self) -> &AppState {
+        &self.state
+    }
+
+    /// Stops accepting, lets in-flight requests finish (up to 10 s), stops the workers.
+    pub async fn stop(self) -> anyhow::Result<()> {
+        let _ = self.shutdown.send(true);
+        self.server.await??;
+        self.settler.await?;
+        Ok(())
+    }
+
+    /// Serves until `signal` completes or the server fails.
+    pub async fn run_until(
+        mut self,
+        signal: impl std::future::Future<Output = ()>,
+    ) -> anyhow::Result<()> {
+        tokio::select! {
+            result = &mut self.server => {
+                result??;
+                bail!("the server stopped unexpectedly");
+            }
+            _ = signal => {
+                tracing::info!("shutting down");
+                self.stop().await
+            }
+        }
+    }
+}

@@ -1,0 +1,61 @@
+//! Storage: connecting to SQLite or PostgreSQL, migrating, and every query the gateway makes.
+//! sea-orm models stay inside this module; callers get the plain types defined here.
+
+mod entities;
+pub mod merchants;
+pub mod payments;
+pub mod test_charges;
+
+use crate::config::Settings;
+use anyhow::Context;
+use migration::{Migrator, MigratorTrait};
+use sea_orm::sqlx::sqlite::{SqliteJournalMode, SqliteSynchronous};
+use sea_orm::{ConnectOptions, Database, DatabaseConnection, DbErr, SqlErr};
+use std::time::Duration;
+use time::OffsetDateTime;
+
+pub use sea_orm::DatabaseConnection as Db;
+
+/// Opens the database (creating an SQLite file if needed) and applies pending migrations.
+pub async fn connect(settings: &Settings) -> anyhow::Result<DatabaseConnection> {
+    let mut options = ConnectOptions::new(settings.database_url.clone());
+    options
+        .max_connections(settings.db_max_connections)
+        .min_connections(1)
+        .sqlx_logging(false)
+        .map_sqlx_sqlite_opts(|o| {
+            // WAL lets readers run beside the one writer; FULL fsyncs every commit because a
+            // committed payment must survive a power cut. Writers queue on the busy timeout
+            // instead of failing.
+            o.journal_mode(SqliteJournalMode::Wal)
+                .synchronous(SqliteSynchronous::Full)
+                .busy_timeout(Duration::from_secs(15))
+                .foreign_keys(true)
+                .create_if_missing(true)
+        });
+    let db = Database::connect(options)
+        .await
+        .with_context(|| format!("connecting to {}", settings.database_for_log()))?;
+    Migrator::up(&db, None)
+        .await
+        .context("applying database migrations")?;
+    Ok(db)
+}
+
+/// Milliseconds since the Unix epoch, the unit of every stored time.
+pub fn now_millis() -> i64 {
+    millis(OffsetDateTime::now_utc())
+}
+
+pub fn millis(t: OffsetDateTime) -> i64 {
+    (t.unix_timestamp_nanos() / 1_000_000) as i64
+}
+
+pub fn from_millis(ms: i64) -> OffsetDateTime {
+    OffsetDateTime::from_unix_timestamp_nanos(i128::from(ms) * 1_000_000)
+        .unwrap_or(OffsetDateTime::UNIX_EPOCH)
+}
+
+fn is_unique_violation(e: &DbErr) -> bool {
+    matches!(e.sql_err(), Some(SqlErr::UniqueConstraintViolation(_)))
+}

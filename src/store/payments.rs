@@ -1,0 +1,263 @@
+//! Payments: insert-or-find decided by the unique `(merchant_id, reference)` index, reads, and
+//! state changes as single conditional updates (`WHERE status = ? AND declines = ?`), so of
+//! two concurrent submits exactly one changes the row.
+
+use super::entities::payment::{self, Column};
+use super::{Db, from_millis, is_unique_violation, now_millis};
+use crate::crypto::random_hex;
+use crate::domain::money::{Amount, Currency};
+use crate::domain::payment::Status;
+use crate::domain::request::{PaymentRequest, TransactionType};
+use crate::domain::response::ResponseValues;
+use anyhow::{Context, anyhow};
+use sea_orm::sea_query::Expr;
+use sea_orm::{ActiveValue::Set, ColumnTrait, EntityTrait, QueryFilter, QueryOrder, QuerySelect};
+use time::OffsetDateTime;
+use url::Url;
+
+/// A stored payment.
+#[derive(Debug, Clone)]
+pub struct Payment {
+    pub id: String,
+    pub merchant_id: String,
+    pub reference: String,
+    pub request_signature: String,
+    pub fields: Vec<(String, String)>,
+    pub amount: Amount,
+    pub test: bool,
+    pub transaction_type: TransactionType,
+    pub status: Status,
+    pub declines: i32,
+    pub message: Option<String>,
+    pub csrf_token: String,
+    pub url_complete: Url,
+    pub url_cancel: Url,
+    pub url_callback: Url,
+    pub locale: Option<String>,
+    pub card_brand: Option<String>,
+    pub card_last4: Option<String>,
+    pub gateway_reference: String,
+    pub response: Option<ResponseValues>,
+    pub settle_at: Option<OffsetDateTime>,
+}
+
+impl Payment {
+    /// A stored request field, as received.
+    pub fn field(&self, name: &str) -> Option<&str> {
+        self.fields
+            .iter()
+            .find(|(n, _)| n == name)
+            .map(|(_, v)| v.as_str())
+            .filter(|v| !v.is_empty())
+    }
+
+    /// The processor idempotency key of the current attempt.
+    pub fn attempt_key(&self) -> String {
+        format!("{}:{}", self.id, self.declines)
+    }
+}
+
+impl TryFrom<payment::Model> for Payment {
+    type Error = anyhow::Error;
+
+    fn try_from(m: payment::Model) -> anyhow::Result<Self> {
+        let bad = |what: &str| anyhow!("payment {} has an unreadable {what}", m.id);
+        let currency = Currency::parse(&m.currency).ok_or_else(|| bad("currency"))?;
+        Ok(Payment {
+            fields: serde_json::from_str(&m.request_fields).map_err(|_| bad("request"))?,
+            amount: Amount::from_minor(m.amount_minor, currency),
+            transaction_type: TransactionType::parse(&m.transaction_type)
+                .ok_or_else(|| bad("transaction type"))?,
+            status: Status::parse(&m.status).ok_or_else(|| bad("status"))?,
+            url_complete: Url::parse(&m.url_complete).map_err(|_| bad("url"))?,
+            url_cancel: Url::parse(&m.url_cancel).map_err(|_| bad("url"))?,
+            url_callback: Url::parse(&m.url_callback).map_err(|_| bad("url"))?,
+            response: match &m.response {
+                Some(r) => Some(serde_json::from_str(r).map_err(|_| bad("response"))?),
+                None => None,
+            },
+            settle_at: m.settle_at.map(from_millis),
+            id: m.id,
+            merchant_id: m.merchant_id,
+            reference: m.reference,
+            request_signature: m.request_signature,
+            test: m.test,
+            declines: m.declines,
+            message: m.message,
+            csrf_token: m.csrf_token,
+            locale: m.locale,
+            card_brand: m.card_brand,
+            card_last4: m.card_last4,
+            gateway_reference: m.gateway_reference,
+        })
+    }
+}
+
+/// The result of storing a request.
+pub enum Stored {
+    /// A new payment.
+    New(Payment),
+    /// The merchant already has a payment with this reference.
+    Existing(Payment),
+}
+
+/// Stores a verified request, or returns the payment that already holds its reference.
+pub async fn insert_or_get(
+    db: &Db,
+    request: &PaymentRequest,
+    signature: &str,
+) -> anyhow::Result<Stored> {
+    let now = now_millis();
+    let model = payment::ActiveModel {
+        id: Set(random_hex::<16>()),
+        merchant_id: Set(request.account_id.clone()),
+        reference: Set(request.reference.clone()),
+        request_signature: Set(signature.to_ascii_lowercase()),
+        request_fields: Set(serde_json::to_string(&request.stored_fields)?),
+        amount_minor: Set(request.amount.minor()),
+        amount_text: Set(request
+            .stored_fields
+            .iter()
+            .find(|(n, _)| n == "x_amount")
+            .map(|(_, v)| v.clone())
+            .unwrap_or_default()),
+        currency: Set(request.amount.currency().code().to_string()),
+        test: Set(request.test),
+        transaction_type: Set(request.transaction_type.as_str().to_string()),
+        status: Set(Status::Open.as_str().to_string()),
+        declines: Set(0),
+        message: Set(None),
+        csrf_token: Set(random_hex::<16>()),
+        url_complete: Set(request.url_complete.to_string()),
+        url_cancel: Set(request.url_cancel.to_string()),
+        url_callback: Set(request.url_callback.to_string()),
+        locale: Set(request.locale.clone()),
+        card_brand: Set(None),
+        card_last4: Set(None),
+        gateway_reference: Set(format!("gw_{}", random_hex::<12>())),
+        response: Set(None),
+        settle_at: Set(None),
+        created_at: Set(now),
+        updated_at: Set(now),
+    };
+    let id = model.id.clone().unwrap();
+    match payment::Entity::insert(model).exec(db).await {
+        Ok(_) => {
+            let payment = find(db, &id)
+                .await?
+                .context("a payment just stored is missing")?;
+            Ok(Stored::New(payment))
+        }
+        Err(e) if is_unique_violation(&e) => {
+            let existing = find_by_reference(db, &request.account_id, &request.reference)
+                .await?
+                .context("a duplicate reference without its payment")?;
+            Ok(Stored::Existing(existing))
+        }
+        Err(e) => Err(e).context("storing a payment"),
+    }
+}
+
+pub async fn find(db: &Db, id: &str) -> anyhow::Result<Option<Payment>> {
+    payment::Entity::find_by_id(id.to_string())
+        .one(db)
+        .await?
+        .map(Payment::try_from)
+        .transpose()
+}
+
+pub async fn find_by_reference(
+    db: &Db,
+    merchant_id: &str,
+    reference: &str,
+) -> anyhow::Result<Option<Payment>> {
+    payment::Entity::find()
+        .filter(Column::MerchantId.eq(merchant_id))
+        .filter(Column::Reference.eq(reference))
+        .one(db)
+        .await?
+        .map(Payment::try_from)
+        .transpose()
+}
+
+/// A change of state, applied only if the payment is still as the caller saw it.
+pub struct Change<'a> {
+    pub status: Status,
+    pub declines: i32,
+    pub message: Option<&'a str>,
+    pub card: Option<(&'a str, &'a str)>,
+    pub response: Option<&'a ResponseValues>,
+    pub settle_at: Option<OffsetDateTime>,
+}
+
+/// Applies `change` if the payment is in `from` with `from_declines`; returns whether it did.
+pub async fn change_if(
+    db: &Db,
+    id: &str,
+    from: Status,
+    from_declines: i32,
+    change: Change<'_>,
+) -> anyhow::Result<bool> {
+    let mut update = payment::Entity::update_many()
+        .col_expr(Column::Status, Expr::value(change.status.as_str()))
+        .col_expr(Column::Declines, Expr::value(change.declines))
+        .col_expr(
+            Column::Message,
+            Expr::value(change.message.map(str::to_string)),
+        )
+        .col_expr(
+            Column::SettleAt,
+            Expr::value(change.settle_at.map(super::millis)),
+        )
+        .col_expr(Column::UpdatedAt, Expr::value(now_millis()));
+    if let Some((brand, last4)) = change.card {
+        update = update
+            .col_expr(Column::CardBrand, Expr::value(brand))
+            .col_expr(Column::CardLast4, Expr::value(last4));
+    }
+    if let Some(response) = change.response {
+        update = update.col_expr(
+            Column::Response,
+            Expr::value(serde_json::to_string(response)?),
+        );
+    }
+    let result = update
+        .filter(Column::Id.eq(id))
+        .filter(Column::Status.eq(from.as_str()))
+        .filter(Column::Declines.eq(from_declines))
+        .exec(db)
+        .await
+        .context("updating a payment")?;
+    Ok(result.rows_affected == 1)
+}
+
+/// Moves a payment from one status to another without other changes.
+pub async fn set_status_if(db: &Db, id: &str, from: Status, to: Status) -> anyhow::Result<bool> {
+    let result = payment::Entity::update_many()
+        .col_expr(Column::Status, Expr::value(to.as_str()))
+        .col_expr(Column::UpdatedAt, Expr::value(now_millis()))
+        .filter(Column::Id.eq(id))
+        .filter(Column::Status.eq(from.as_str()))
+        .exec(db)
+        .await
+        .context("updating a payment")?;
+    Ok(result.rows_affected == 1)
+}
+
+/// Pending payments whose settle time has come, oldest first.
+pub async fn due_for_settlement(
+    db: &Db,
+    now: OffsetDateTime,
+    limit: u64,
+) -> anyhow::Result<Vec<Payment>> {
+    payment::Entity::find()
+        .filter(Column::Status.eq(Status::Pending.as_str()))
+        .filter(Column::SettleAt.lte(super::millis(now)))
+        .order_by_asc(Column::SettleAt)
+        .limit(limit)
+        .all(db)
+        .await?
+        .into_iter()
+        .map(Payment::try_from)
+        .collect()
+}

@@ -1,0 +1,63 @@
+//! The test processor's ledger. `record` inserts the outcome for an idempotency key unless one is
+//! there, then returns the stored one: concurrent calls with one key agree and charge once.
+
+use super::entities::test_charge;
+use super::{Db, is_unique_violation, now_millis};
+use anyhow::Context;
+use sea_orm::{ActiveValue::Set, ColumnTrait, EntityTrait, PaginatorTrait, QueryFilter};
+
+/// One ledger entry.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Charge {
+    pub idempotency_key: String,
+    pub payment_id: String,
+    pub outcome: String,
+    pub message: Option<String>,
+    pub amount_minor: i64,
+    pub currency: String,
+    pub card_brand: String,
+    pub card_last4: String,
+}
+
+/// Stores `charge` if its key is new; returns what the ledger holds for the key.
+pub async fn record(db: &Db, charge: Charge) -> anyhow::Result<Charge> {
+    let key = charge.idempotency_key.clone();
+    let model = test_charge::ActiveModel {
+        idempotency_key: Set(charge.idempotency_key),
+        payment_id: Set(charge.payment_id),
+        outcome: Set(charge.outcome),
+        message: Set(charge.message),
+        amount_minor: Set(charge.amount_minor),
+        currency: Set(charge.currency),
+        card_brand: Set(charge.card_brand),
+        card_last4: Set(charge.card_last4),
+        created_at: Set(now_millis()),
+    };
+    match test_charge::Entity::insert(model).exec(db).await {
+        Ok(_) => {}
+        Err(e) if is_unique_violation(&e) => {}
+        Err(e) => return Err(e).context("recording a test charge"),
+    }
+    let m = test_charge::Entity::find_by_id(key)
+        .one(db)
+        .await?
+        .context("a recorded test charge is missing")?;
+    Ok(Charge {
+        idempotency_key: m.idempotency_key,
+        payment_id: m.payment_id,
+        outcome: m.outcome,
+        message: m.message,
+        amount_minor: m.amount_minor,
+        currency: m.currency,
+        card_brand: m.card_brand,
+        card_last4: m.card_last4,
+    })
+}
+
+/// How many charges the ledger holds for a payment.
+pub async fn count_for_payment(db: &Db, payment_id: &str) -> anyhow::Result<u64> {
+    Ok(test_charge::Entity::find()
+        .filter(test_charge::Column::PaymentId.eq(payment_id))
+        .count(db)
+        .await?)
+}
