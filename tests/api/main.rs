@@ -1,1 +1,10 @@
+//! Black-box tests through HTTP against the real server on port 0. Every test that touches
+//! storage runs on SQLite by default and on PostgreSQL when `TEST_DATABASE_URL` is set (see
+//! README): one binary, so the suite links once.
 
+mod checkout;
+mod cli;
+mod helpers;
+mod hosted_page;
+mod security;
+mod signature_vectors;
