@@ -105,16 +105,32 @@ pub async fn submit(
     respond(req, pay(req, &id, body, state).await)
 }
 
-async fn pay(req: &Request, id: &str, body: Body, state: &AppState) -> Result<Response, AppError> {
+/// A submitted form of ours, checked: the payment's form fields if the payment is still in
+/// `expected` at the attempt the form was rendered for, or else the answer for a stale form
+/// (a double submit, a back button): where the payment stands now.
+async fn submission(
+    req: &Request,
+    id: &str,
+    body: Body,
+    state: &AppState,
+    expected: Status,
+) -> Result<Result<(Fields, Payment), Response>, AppError> {
     let mut form = Fields::new();
     read_form(req, body, &mut form).await?;
     let p = load(state, id).await?;
     check_origin_and_token(req, &p, form.get("csrf_token"))?;
     let attempt = form.get("attempt").and_then(|a| a.parse::<i32>().ok());
-    if p.status != Status::Open || attempt != Some(p.declines) {
-        // A second submit of a form that was already handled: show what became of it.
-        return Ok(current(&p));
+    if p.status != expected || attempt != Some(p.declines) {
+        return Ok(Err(current(&p)));
     }
+    Ok(Ok((form, p)))
+}
+
+async fn pay(req: &Request, id: &str, body: Body, state: &AppState) -> Result<Response, AppError> {
+    let (form, p) = match submission(req, id, body, state, Status::Open).await? {
+        Ok(fresh) => fresh,
+        Err(stale) => return Ok(stale),
+    };
     let t = catalogue(req, Some(&p));
     let holder = form.get("cardholder_name").unwrap_or("");
     let input = CardInput {
@@ -169,14 +185,10 @@ async fn decide(
     body: Body,
     state: &AppState,
 ) -> Result<Response, AppError> {
-    let mut form = Fields::new();
-    read_form(req, body, &mut form).await?;
-    let p = load(state, id).await?;
-    check_origin_and_token(req, &p, form.get("csrf_token"))?;
-    let attempt = form.get("attempt").and_then(|a| a.parse::<i32>().ok());
-    if p.status != Status::Challenge || attempt != Some(p.declines) {
-        return Ok(current(&p));
-    }
+    let (form, p) = match submission(req, id, body, state, Status::Challenge).await? {
+        Ok(fresh) => fresh,
+        Err(stale) => return Ok(stale),
+    };
     let approved = match form.get("decision") {
         Some("approve") => true,
         Some("deny") => false,

@@ -2,7 +2,6 @@
 //! idempotency and replays (T1, T2, T3, T6, T8, T16, T25).
 
 use crate::helpers::*;
-use tokio::task::JoinSet;
 
 #[tokio::test]
 async fn a_signed_request_is_stored_and_answered_with_303_to_the_hosted_page() {
@@ -58,7 +57,13 @@ async fn upper_case_hex_signatures_are_accepted() {
 }
 
 /// Sends `body` and asserts the status, the JSON error code, and that nothing was stored.
-async fn rejected(app: &TestApp, body: String, status: u16, code: &str, why: &str) {
+async fn rejected(
+    app: &TestApp,
+    body: String,
+    status: u16,
+    code: &str,
+    why: &str,
+) -> serde_json::Value {
     let before = app.snapshot().await;
     let resp = app
         .client
@@ -73,6 +78,7 @@ async fn rejected(app: &TestApp, body: String, status: u16, code: &str, why: &st
     let json: serde_json::Value = serde_json::from_str(&resp.text().await.unwrap()).unwrap();
     assert_eq!(json["error"]["code"], code, "{why}: {json}");
     assert_eq!(app.snapshot().await, before, "{why}: the database changed");
+    json
 }
 
 #[tokio::test]
@@ -238,21 +244,16 @@ async fn invalid_values_are_422_name_the_field_and_store_nothing() {
     for (field, value) in cases {
         let mut fields = app.request("v-1");
         set(&mut fields, field, value);
-        let before = app.snapshot().await;
-        let resp = app
-            .client
-            .post(app.url("/checkout"))
-            .header("accept", "application/json")
-            .header("content-type", "application/x-www-form-urlencoded")
-            .body(encode(&signed(fields, SECRET)))
-            .send()
-            .await
-            .unwrap();
-        assert_eq!(resp.status(), 422, "{field}={value:?}");
-        let json: serde_json::Value = serde_json::from_str(&resp.text().await.unwrap()).unwrap();
-        assert_eq!(json["error"]["code"], "invalid_field");
-        assert_eq!(json["error"]["field"], field, "{field}={value:?}");
-        assert_eq!(app.snapshot().await, before);
+        let why = format!("{field}={value:?}");
+        let json = rejected(
+            &app,
+            encode(&signed(fields, SECRET)),
+            422,
+            "invalid_field",
+            &why,
+        )
+        .await;
+        assert_eq!(json["error"]["field"], field, "{why}");
     }
 }
 
@@ -455,23 +456,7 @@ async fn twenty_concurrent_identical_requests_make_one_payment() {
     // T16: the unique index decides, not a check-then-insert.
     let app = TestApp::spawn().await;
     let body = encode(&signed(app.request("race-1"), SECRET));
-    let mut set = JoinSet::new();
-    for _ in 0..20 {
-        let client = app.client.clone();
-        let url = app.url("/checkout");
-        let body = body.clone();
-        set.spawn(async move {
-            let resp = client
-                .post(url)
-                .header("content-type", "application/x-www-form-urlencoded")
-                .body(body)
-                .send()
-                .await
-                .unwrap();
-            (resp.status().as_u16(), location(&resp))
-        });
-    }
-    let results = set.join_all().await;
+    let results = app.concurrent_posts("/checkout", body, 20).await;
     assert!(results.iter().all(|(s, _)| *s == 303), "{results:?}");
     assert!(
         results.iter().all(|(_, l)| *l == results[0].1),

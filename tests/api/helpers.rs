@@ -323,6 +323,25 @@ impl TestApp {
         self.post_form(path, &form).await
     }
 
+    /// POSTs the same form body `n` times at once; returns each (status, Location).
+    pub async fn concurrent_posts(&self, path: &str, body: String, n: usize) -> Vec<(u16, String)> {
+        let mut set = tokio::task::JoinSet::new();
+        for _ in 0..n {
+            let (client, url, body) = (self.client.clone(), self.url(path), body.clone());
+            set.spawn(async move {
+                let resp = client
+                    .post(url)
+                    .header("content-type", "application/x-www-form-urlencoded")
+                    .body(body)
+                    .send()
+                    .await
+                    .unwrap();
+                (resp.status().as_u16(), location(&resp))
+            });
+        }
+        set.join_all().await
+    }
+
     pub async fn post_form(&self, path: &str, form: &[(String, String)]) -> reqwest::Response {
         self.client
             .post(self.url(path))

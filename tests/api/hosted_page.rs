@@ -3,7 +3,6 @@
 //! defences (T5, T9, T10, T16).
 
 use crate::helpers::*;
-use tokio::task::JoinSet;
 
 /// Checks the signed values on a return URL and returns them.
 fn assert_signed_return(location: &str, request: &[(String, String)]) -> Vec<(String, String)> {
@@ -434,21 +433,7 @@ async fn ten_concurrent_submits_charge_once_and_agree() {
         ("card_expiry", "12/30"),
         ("card_cvc", "123"),
     ]));
-    let mut set = JoinSet::new();
-    for _ in 0..10 {
-        let (client, url, form) = (app.client.clone(), app.url(&page), form.clone());
-        set.spawn(async move {
-            let resp = client
-                .post(url)
-                .header("content-type", "application/x-www-form-urlencoded")
-                .body(form)
-                .send()
-                .await
-                .unwrap();
-            (resp.status().as_u16(), location(&resp))
-        });
-    }
-    let results = set.join_all().await;
+    let results = app.concurrent_posts(&page, form, 10).await;
     assert!(
         results.iter().all(|r| r.0 == 303 && r.1 == results[0].1),
         "{results:?}"
