@@ -325,4 +325,132 @@ mod tests {
         let err = parse(&format!("{VALID}&x_customer_billing_country=ZZ")).unwrap_err();
         assert_eq!(err.field(), "x_customer_billing_country");
     }
+
+    mod merge_and_split {
+        //! T2 (c): the signature has no separators, so whoever holds a signed form can merge
+        //! adjacent fields or split one, keeping the signature. Such a mutant must fail
+        //! validation or leave every value that matters unchanged.
+        use super::*;
+        use crate::domain::signature;
+        use proptest::prelude::*;
+
+        const KEY: &[u8] = b"iU44RWxeik";
+
+        fn request_fields() -> impl Strategy<Value = Vec<(String, String)>> {
+            let currency = prop_oneof![Just(("USD", 2)), Just(("JPY", 0)), Just(("BHD", 3))];
+            let free = "[a-z ]{0,4}(x_[a-z_]{1,10}[a-z0-9 ]{0,5})?";
+            (
+                currency,
+                1u32..1_000_000,
+                "[a-z0-9-]{1,12}",
+                free,
+                free,
+                free,
+                any::<bool>(),
+            )
+                .prop_map(
+                    |((code, digits), minor, reference, name, description, invoice, auth)| {
+                        let amount = if digits == 0 {
+                            minor.to_string()
+                        } else {
+                            let scale = 10u32.pow(digits);
+                            format!(
+                                "{}.{:0w$}",
+                                minor / scale,
+                                minor % scale,
+                                w = digits as usize
+                            )
+                        };
+                        let mut f: Vec<(String, String)> = [
+                            ("x_account_id", "acct"),
+                            ("x_amount", amount.as_str()),
+                            ("x_currency", code),
+                            ("x_reference", reference.as_str()),
+                            ("x_shop_country", "US"),
+                            ("x_shop_name", &format!("S{name}")),
+                            ("x_test", "true"),
+                            ("x_url_callback", "https://shop.example/cb"),
+                            ("x_url_cancel", "https://shop.example/cancel"),
+                            ("x_url_complete", "https://shop.example/done"),
+                            ("x_description", description.as_str()),
+                            ("x_invoice", invoice.as_str()),
+                        ]
+                        .iter()
+                        .map(|(n, v)| (n.to_string(), v.to_string()))
+                        .collect();
+                        if auth {
+                            f.push(("x_transaction_type".into(), "authorization".into()));
+                        }
+                        f.sort();
+                        f
+                    },
+                )
+        }
+
+        fn key_values(r: &PaymentRequest) -> impl PartialEq + std::fmt::Debug {
+            (
+                r.account_id.clone(),
+                r.amount,
+                r.reference.clone(),
+                r.shop_country.clone(),
+                r.test,
+                r.url_callback.clone(),
+                r.url_cancel.clone(),
+                r.url_complete.clone(),
+                r.transaction_type,
+            )
+        }
+
+        fn check(original: &[(String, String)], mutant: Vec<(String, String)>) {
+            let sig = signature::sign(original.iter().map(|(n, v)| (n.as_str(), v.as_str())), KEY);
+            let borrowed = || mutant.iter().map(|(n, v)| (n.as_str(), v.as_str()));
+            assert!(
+                signature::verify(borrowed(), KEY, &sig),
+                "the mutant keeps the signature"
+            );
+            let Ok(fields) = Fields::from_pairs(mutant.clone()) else {
+                return;
+            };
+            let before =
+                PaymentRequest::from_fields(&Fields::from_pairs(original.to_vec()).unwrap(), false)
+                    .expect("the generated request is valid");
+            if let Ok(after) = PaymentRequest::from_fields(&fields, false) {
+                assert_eq!(key_values(&after), key_values(&before), "{mutant:?}");
+            }
+        }
+
+        proptest! {
+            #[test]
+            fn merging_adjacent_fields_never_changes_what_matters(
+                fields in request_fields(),
+                at in any::<prop::sample::Index>(),
+            ) {
+                let i = at.index(fields.len() - 1);
+                let mut mutant = fields.clone();
+                let (name, value) = mutant.remove(i + 1);
+                mutant[i].1.push_str(&format!("{name}{value}"));
+                check(&fields, mutant);
+            }
+
+            #[test]
+            fn splitting_a_field_never_changes_what_matters(
+                fields in request_fields(),
+                which in any::<prop::sample::Index>(),
+                name_len in 3usize..14,
+            ) {
+                let i = which.index(fields.len());
+                let value = fields[i].1.clone();
+                let Some(at) = value.find("x_") else { return Ok(()) };
+                let end = (at + name_len).min(value.len());
+                let (new_name, new_value) = (value[at..end].to_string(), value[end..].to_string());
+                let after_i = fields.get(i + 1).map(|(n, _)| n.as_str()).unwrap_or("\u{10FFFF}");
+                // Only a name that sorts between its neighbours keeps the signature.
+                prop_assume!(fields[i].0.as_str() < new_name.as_str() && new_name.as_str() < after_i);
+                let mut mutant = fields.clone();
+                mutant[i].1 = value[..at].to_string();
+                mutant.insert(i + 1, (new_name, new_value));
+                check(&fields, mutant);
+            }
+        }
+    }
 }
