@@ -1,6 +1,8 @@
 //! Settings: defaults in code, overridden by `GATEWAY_*` and `DATABASE_URL` environment
 //! variables. The master key is wrapped so it never prints.
 
+use crate::callbacks::RetrySchedule;
+use crate::callbacks::deliver::Timeouts;
 use anyhow::{Context, bail};
 use secrecy::SecretString;
 use std::time::Duration;
@@ -22,6 +24,13 @@ pub struct Settings {
     pub pending_settle_after: Duration,
     /// `GATEWAY_DB_MAX_CONNECTIONS`: pool size.
     pub db_max_connections: u32,
+    /// `GATEWAY_CALLBACK_RETRY_SCHEDULE`: waits between callback attempts (`1s,1s,2s`).
+    pub callback_retry_schedule: RetrySchedule,
+    /// `GATEWAY_CALLBACK_TIMEOUT`: time for one callback attempt (connect has 5 s of it).
+    pub callback_timeout: Duration,
+    /// `GATEWAY_CALLBACK_ALLOW_NETS`: networks callbacks may reach despite the SSRF guard
+    /// (comma-separated CIDRs; for tests only, empty in production).
+    pub callback_allow_nets: Vec<ipnet::IpNet>,
 }
 
 impl Default for Settings {
@@ -33,6 +42,9 @@ impl Default for Settings {
             allow_private_targets: false,
             pending_settle_after: Duration::from_secs(10),
             db_max_connections: 16,
+            callback_retry_schedule: RetrySchedule::default(),
+            callback_timeout: Duration::from_secs(10),
+            callback_allow_nets: Vec::new(),
         }
     }
 }
@@ -79,7 +91,34 @@ impl Settings {
                 .parse()
                 .context("GATEWAY_DB_MAX_CONNECTIONS must be a number")?;
         }
+        if let Some(v) = var("GATEWAY_CALLBACK_RETRY_SCHEDULE") {
+            s.callback_retry_schedule =
+                RetrySchedule::parse(&v).context("GATEWAY_CALLBACK_RETRY_SCHEDULE")?;
+        }
+        if let Some(v) = var("GATEWAY_CALLBACK_TIMEOUT") {
+            s.callback_timeout = parse_duration(&v).context("GATEWAY_CALLBACK_TIMEOUT")?;
+        }
+        if let Some(v) = var("GATEWAY_CALLBACK_ALLOW_NETS") {
+            s.callback_allow_nets = v
+                .split(',')
+                .map(|n| n.trim().parse())
+                .collect::<Result<_, _>>()
+                .context("GATEWAY_CALLBACK_ALLOW_NETS must be CIDRs like 127.0.0.2/32")?;
+        }
         Ok(s)
+    }
+
+    /// The callback client's timeouts.
+    pub fn callback_timeouts(&self) -> Timeouts {
+        Timeouts {
+            request: self.callback_timeout,
+            connect: self.callback_timeout.min(Duration::from_secs(5)),
+        }
+    }
+
+    /// How long a claimed callback attempt belongs to one worker: longer than any attempt.
+    pub fn callback_lease(&self) -> Duration {
+        self.callback_timeout + Duration::from_secs(5)
     }
 
     pub fn is_postgres(&self) -> bool {

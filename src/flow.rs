@@ -5,9 +5,11 @@
 use crate::domain::payment::{ChargeOutcome, Status, after_outcome};
 use crate::domain::response::{Outcome, ResponseValues, ResultKind};
 use crate::startup::AppState;
-use crate::store::merchants;
+use crate::store::callbacks::{self, NewCallback};
 use crate::store::payments::{self, Change, Payment};
+use crate::store::{merchants, now_millis};
 use anyhow::Context;
+use sea_orm::TransactionTrait;
 use secrecy::ExposeSecret;
 use std::time::Duration;
 use time::OffsetDateTime;
@@ -59,8 +61,10 @@ pub async fn apply(
     };
     let settle_at = (next.status == Status::Pending)
         .then(|| OffsetDateTime::now_utc() + state.settings.pending_settle_after);
+    // The change and the callback it causes commit together, or neither does.
+    let txn = state.db.begin().await?;
     let changed = payments::change_if(
-        &state.db,
+        &txn,
         &p.id,
         from,
         p.declines,
@@ -74,6 +78,28 @@ pub async fn apply(
         },
     )
     .await?;
+    let queued = match (&response, changed) {
+        (Some(values), true) => {
+            callbacks::enqueue(
+                &txn,
+                NewCallback {
+                    payment_id: &p.id,
+                    merchant_id: &p.merchant_id,
+                    url: p.url_callback.as_str(),
+                    body: &values.to_form(),
+                    result: values.get("x_result").unwrap_or(""),
+                },
+                now_millis(),
+            )
+            .await?;
+            true
+        }
+        _ => false,
+    };
+    txn.commit().await?;
+    if queued {
+        state.callback_wake.notify_one();
+    }
     if changed {
         tracing::info!(payment = %p.id, from = from.as_str(), to = next.status.as_str(), "payment changed");
     }

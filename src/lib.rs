@@ -1,6 +1,8 @@
 //! offsite-gateway: a hosted payment gateway that storefront platforms plug in with the `x_`
 //! offsite protocol. Modules in reading order:
 
+/// The callback outbox worker: claim, deliver through the SSRF guard, back off, give up.
+pub mod callbacks;
 /// Settings from the environment, with defaults.
 pub mod config;
 /// The master key and the sealing of merchant secrets; random tokens.

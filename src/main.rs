@@ -27,6 +27,27 @@ enum Command {
         #[command(subcommand)]
         command: MerchantCommand,
     },
+    /// Inspect and resend callbacks.
+    Callbacks {
+        #[command(subcommand)]
+        command: CallbacksCommand,
+    },
+}
+
+#[derive(Subcommand)]
+enum CallbacksCommand {
+    /// List callbacks, newest first.
+    List {
+        /// Only callbacks in this state.
+        #[arg(long, value_parser = ["pending", "delivered", "gave_up", "superseded"])]
+        status: Option<String>,
+        #[arg(long, default_value_t = 100)]
+        limit: u64,
+        #[arg(long)]
+        json: bool,
+    },
+    /// Send a callback's payment state again, as a new series of attempts.
+    Resend { id: i64 },
 }
 
 #[derive(Subcommand)]
@@ -69,6 +90,10 @@ async fn main() -> anyhow::Result<()> {
         Command::Merchant { command } => {
             init_logging("warn");
             merchant(settings, command).await
+        }
+        Command::Callbacks { command } => {
+            init_logging("warn");
+            callbacks_command(settings, command).await
         }
     }
 }
@@ -120,6 +145,89 @@ async fn shutdown_signal() {
         _ = ctrl_c => {}
         _ = term => {}
     }
+}
+
+fn time_text(ms: i64) -> String {
+    offsite_gateway::domain::response::timestamp(offsite_gateway::store::from_millis(ms))
+}
+
+async fn callbacks_command(settings: Settings, command: CallbacksCommand) -> anyhow::Result<()> {
+    use offsite_gateway::store::callbacks;
+    let (db, _, _) = startup::open(&settings).await?;
+    match command {
+        CallbacksCommand::List {
+            status,
+            limit,
+            json,
+        } => {
+            let rows = callbacks::list(&db, status.as_deref(), limit).await?;
+            if json {
+                let mut out = Vec::new();
+                for c in &rows {
+                    let attempts: Vec<_> = callbacks::attempts(&db, c.id)
+                        .await?
+                        .into_iter()
+                        .map(|a| {
+                            serde_json::json!({
+                                "attempt": a.attempt_no,
+                                "at": time_text(a.started_at),
+                                "duration_ms": a.duration_ms,
+                                "http_status": a.http_status,
+                                "error": a.error_kind,
+                                "snippet": a.snippet,
+                            })
+                        })
+                        .collect();
+                    out.push(serde_json::json!({
+                        "id": c.id,
+                        "payment_id": c.payment_id,
+                        "merchant_id": c.merchant_id,
+                        "url": c.url,
+                        "result": c.result,
+                        "status": c.status,
+                        "attempts": c.attempts,
+                        "created_at": time_text(c.created_at),
+                        "next_attempt_at": (c.status == callbacks::PENDING).then(|| time_text(c.next_attempt_at)),
+                        "delivered_at": c.delivered_at.map(time_text),
+                        "last_status": c.last_status,
+                        "last_error": c.last_error,
+                        "attempt_log": attempts,
+                    }));
+                }
+                println!("{}", serde_json::Value::Array(out));
+            } else {
+                println!(
+                    "{:>6}  {:<10} {:<9} {:>3}  {:<14} {:<20}  url",
+                    "id", "status", "result", "try", "last", "when"
+                );
+                for c in rows {
+                    let last = match (c.last_status, &c.last_error) {
+                        (Some(s), _) => format!("HTTP {s}"),
+                        (None, Some(e)) => e.clone(),
+                        _ => "-".into(),
+                    };
+                    let when = match c.status.as_str() {
+                        "delivered" => c.delivered_at.map(time_text).unwrap_or_default(),
+                        "pending" => format!("next {}", time_text(c.next_attempt_at)),
+                        _ => time_text(c.created_at),
+                    };
+                    println!(
+                        "{:>6}  {:<10} {:<9} {:>3}  {:<14} {:<20}  {}",
+                        c.id, c.status, c.result, c.attempts, last, when, c.url
+                    );
+                }
+            }
+        }
+        CallbacksCommand::Resend { id } => {
+            match callbacks::resend(&db, id, offsite_gateway::store::now_millis()).await? {
+                Some(new_id) => {
+                    println!("queued callback {new_id}; a running gateway sends it within a second")
+                }
+                None => anyhow::bail!("no callback {id}"),
+            }
+        }
+    }
+    Ok(())
 }
 
 async fn merchant(settings: Settings, command: MerchantCommand) -> anyhow::Result<()> {

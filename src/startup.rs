@@ -1,6 +1,8 @@
 //! Building the running gateway: open the database and the master key, bind the listener (port 0
 //! in tests), start the HTTP server and the background settler, and stop them gracefully.
 
+use crate::callbacks::guard::AddressPolicy;
+use crate::callbacks::{Deliverer, Worker};
 use crate::config::Settings;
 use crate::crypto::MasterKey;
 use crate::processor::{Processor, TestProcessor};
@@ -12,7 +14,7 @@ use poem::listener::TcpAcceptor;
 use std::net::SocketAddr;
 use std::sync::Arc;
 use std::time::Duration;
-use tokio::sync::watch;
+use tokio::sync::{Notify, watch};
 use tokio::task::JoinHandle;
 
 /// What every handler and worker shares.
@@ -22,6 +24,8 @@ pub struct AppState {
     pub key: Arc<MasterKey>,
     pub settings: Arc<Settings>,
     pub processor: Arc<dyn Processor>,
+    /// Wakes this process's callback worker when a callback is committed.
+    pub callback_wake: Arc<Notify>,
 }
 
 /// How the master key was found.
@@ -91,6 +95,7 @@ pub struct Application {
     shutdown: watch::Sender<bool>,
     server: JoinHandle<std::io::Result<()>>,
     settler: JoinHandle<()>,
+    callback_worker: JoinHandle<()>,
 }
 
 impl Application {
@@ -106,14 +111,30 @@ impl Application {
             .await
             .with_context(|| format!("listening on {}", settings.listen))?;
         let address = listener.local_addr()?;
+        let deliverer = Deliverer::new(
+            AddressPolicy {
+                allow_private: settings.allow_private_targets,
+                allow_nets: settings.callback_allow_nets.clone(),
+            },
+            settings.callback_timeouts(),
+        )?;
         let state = AppState {
             processor: Arc::new(TestProcessor::new(db.clone())),
             db,
             key: Arc::new(key),
+            callback_wake: Arc::new(Notify::new()),
             settings: Arc::new(settings),
         };
         let (shutdown, rx) = watch::channel(false);
         let settler = tokio::spawn(flow::run_settler(state.clone(), rx.clone()));
+        let worker = Worker::new(
+            state.db.clone(),
+            deliverer,
+            state.settings.callback_retry_schedule.clone(),
+            state.settings.callback_lease(),
+            state.callback_wake.clone(),
+        );
+        let callback_worker = tokio::spawn(worker.run(rx.clone()));
         let acceptor = TcpAcceptor::from_tokio(listener)?;
         let app = routes::router(state.clone());
         let mut stop = rx;
@@ -134,6 +155,7 @@ impl Application {
             shutdown,
             server,
             settler,
+            callback_worker,
         })
     }
 
@@ -149,11 +171,13 @@ impl Application {
         &self.state
     }
 
-    /// Stops accepting, lets in-flight requests finish (up to 10 s), stops the workers.
+    /// Stops accepting, lets in-flight requests and callback attempts finish (bounded), and
+    /// stops the workers.
     pub async fn stop(self) -> anyhow::Result<()> {
         let _ = self.shutdown.send(true);
         self.server.await??;
         self.settler.await?;
+        self.callback_worker.await?;
         Ok(())
     }
 

@@ -6,6 +6,7 @@ pub use sea_orm_migration::prelude::*;
 mod m20261120_000001_create_merchants;
 mod m20261120_000002_create_payments;
 mod m20261120_000003_create_test_processor_charges;
+mod m20261120_000004_create_callbacks;
 
 pub struct Migrator;
 
@@ -16,6 +17,7 @@ impl MigratorTrait for Migrator {
             Box::new(m20261120_000001_create_merchants::Migration),
             Box::new(m20261120_000002_create_payments::Migration),
             Box::new(m20261120_000003_create_test_processor_charges::Migration),
+            Box::new(m20261120_000004_create_callbacks::Migration),
         ]
     }
 }

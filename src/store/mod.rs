@@ -1,6 +1,7 @@
 //! Storage: connecting to SQLite or PostgreSQL, migrating, and every query the gateway makes.
 //! sea-orm models stay inside this module; callers get the plain types defined here.
 
+pub mod callbacks;
 mod entities;
 pub mod merchants;
 pub mod payments;
@@ -54,6 +55,15 @@ pub fn millis(t: OffsetDateTime) -> i64 {
 pub fn from_millis(ms: i64) -> OffsetDateTime {
     OffsetDateTime::from_unix_timestamp_nanos(i128::from(ms) * 1_000_000)
         .unwrap_or(OffsetDateTime::UNIX_EPOCH)
+}
+
+/// SQL written with PostgreSQL's `$1` placeholders, for the connection's backend (SQLite takes
+/// the same numbers as `?1`).
+fn sql_for(backend: sea_orm::DatabaseBackend, postgres: &str) -> String {
+    match backend {
+        sea_orm::DatabaseBackend::Postgres => postgres.to_string(),
+        _ => postgres.replace('$', "?"),
+    }
 }
 
 fn is_unique_violation(e: &DbErr) -> bool {

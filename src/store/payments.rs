@@ -11,7 +11,10 @@ use crate::domain::request::{PaymentRequest, TransactionType};
 use crate::domain::response::ResponseValues;
 use anyhow::{Context, anyhow};
 use sea_orm::sea_query::Expr;
-use sea_orm::{ActiveValue::Set, ColumnTrait, EntityTrait, QueryFilter, QueryOrder, QuerySelect};
+use sea_orm::{
+    ActiveValue::Set, ColumnTrait, ConnectionTrait, EntityTrait, QueryFilter, QueryOrder,
+    QuerySelect,
+};
 use time::OffsetDateTime;
 use url::Url;
 
@@ -191,8 +194,8 @@ pub struct Change<'a> {
 }
 
 /// Applies `change` if the payment is in `from` with `from_declines`; returns whether it did.
-pub async fn change_if(
-    db: &Db,
+pub async fn change_if<C: ConnectionTrait>(
+    db: &C,
     id: &str,
     from: Status,
     from_declines: i32,

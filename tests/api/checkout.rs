@@ -310,7 +310,13 @@ async fn private_and_tricky_return_urls_are_refused_in_production_settings() {
         }
     }
     assert_eq!(app.count("SELECT COUNT(*) FROM payments").await, 0);
-    assert_eq!(app.checkout(app.request("t6-ok")).await.status(), 303);
+    let mut ok = app.request("t6-ok");
+    set(
+        &mut ok,
+        "x_url_callback",
+        "https://shop.example.com/callback",
+    );
+    assert_eq!(app.checkout(ok).await.status(), 303);
 }
 
 #[tokio::test]

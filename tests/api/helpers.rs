@@ -2,6 +2,7 @@
 //! file, or a fresh PostgreSQL database when `TEST_DATABASE_URL` names a server), merchants with
 //! known secrets, a signer written here (not the gateway's), and captured logs.
 
+use offsite_gateway::callbacks::RetrySchedule;
 use offsite_gateway::config::Settings;
 use offsite_gateway::crypto::MasterKey;
 use offsite_gateway::startup::Application;
@@ -192,6 +193,9 @@ impl TestApp {
             allow_private_targets: true,
             pending_settle_after: Duration::from_secs(1),
             db_max_connections: 8,
+            callback_retry_schedule: RetrySchedule::parse("1s,1s,1s,1s,1s").unwrap(),
+            callback_timeout: Duration::from_secs(2),
+            ..Settings::default()
         };
         configure(&mut settings);
         let db = store::connect(&settings).await.unwrap();
@@ -251,7 +255,7 @@ impl TestApp {
             ("x_shop_country", "US"),
             ("x_shop_name", "Widgets Inc"),
             ("x_test", "true"),
-            ("x_url_callback", "https://shop.example.com/callback"),
+            ("x_url_callback", "http://127.0.0.1:9/callback"),
             ("x_url_cancel", "https://shop.example.com/cart"),
             (
                 "x_url_complete",

@@ -2,9 +2,11 @@
 //! storage runs on SQLite by default and on PostgreSQL when `TEST_DATABASE_URL` is set (see
 //! README): one binary, so the suite links once.
 
+mod callbacks;
 mod checkout;
 mod cli;
 mod helpers;
 mod hosted_page;
+mod receiver;
 mod security;
 mod signature_vectors;

@@ -64,6 +64,9 @@ def start_gateway(binary, workdir):
     return proc, f'http://127.0.0.1:{port}', account, secret
 
 
+callbacks = []
+
+
 def storefront(gateway, account, secret):
     port = free_port()
     me = f'http://127.0.0.1:{port}'
@@ -75,6 +78,13 @@ def storefront(gateway, account, secret):
     class Handler(BaseHTTPRequestHandler):
         def log_message(self, *args):
             pass
+
+        def do_POST(self):
+            length = int(self.headers.get('content-length', 0))
+            fields = dict(urllib.parse.parse_qsl(self.rfile.read(length).decode(), keep_blank_values=True))
+            callbacks.append((fields, hmac.compare_digest(sign(fields), fields.get('x_signature', ''))))
+            self.send_response(200)
+            self.end_headers()
 
         def do_GET(self):
             url = urllib.parse.urlparse(self.path)
@@ -204,6 +214,14 @@ def main():
             check('after the settle the page links back with completed',
                   page.inner_text('#result') == 'completed' and page.inner_text('#signature') == 'valid')
             check('no script ever ran a dialog', not dialogs, dialogs)
+            deadline = time.time() + 5
+            while time.time() < deadline and len(callbacks) < 5:
+                time.sleep(0.1)
+            seen = [(f.get('x_reference'), f.get('x_result')) for f, _ in callbacks]
+            check('the storefront got signed callbacks, pending before completed',
+                  all(ok for _, ok in callbacks)
+                  and ('b-1', 'completed') in seen and ('b-2', 'completed') in seen
+                  and seen.index(('b-4', 'pending')) < seen.index(('b-4', 'completed')), seen)
             browser.close()
     finally:
         gateway_proc.terminate()

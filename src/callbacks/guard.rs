@@ -1,0 +1,141 @@
+//! The SSRF guard (T7): callbacks never connect to loopback, private, link-local, CGNAT,
+//! multicast, reserved, documentation, IPv4-mapped or unspecified addresses. The check is made
+//! on the addresses the HTTP client will actually connect to (a resolver that refuses a name if
+//! any of its addresses is disallowed, so DNS rebinding gets no window) and, since IP literals
+//! never reach a resolver, on the URL's host before any connection.
+
+use crate::domain::target::is_public_ip;
+use ipnet::IpNet;
+use reqwest::dns::{Addrs, Name, Resolve, Resolving};
+use std::net::{IpAddr, SocketAddr};
+use std::sync::Arc;
+use url::{Host, Url};
+
+/// Which addresses callbacks may reach.
+#[derive(Debug, Clone, Default)]
+pub struct AddressPolicy {
+    /// `GATEWAY_ALLOW_PRIVATE_TARGETS`: everything (development and tests).
+    pub allow_private: bool,
+    /// `GATEWAY_CALLBACK_ALLOW_NETS`: extra networks let through; empty in production.
+    pub allow_nets: Vec<IpNet>,
+}
+
+impl AddressPolicy {
+    pub fn allows(&self, ip: IpAddr) -> bool {
+        let ip = ip.to_canonical();
+        self.allow_private || self.allow_nets.iter().any(|n| n.contains(&ip)) || is_public_ip(ip)
+    }
+
+    /// The URL's host, if it is an IP literal this policy refuses.
+    pub fn blocked_literal(&self, url: &Url) -> Option<IpAddr> {
+        let ip = match url.host()? {
+            Host::Ipv4(v4) => IpAddr::V4(v4),
+            Host::Ipv6(v6) => IpAddr::V6(v6),
+            Host::Domain(_) => return None,
+        };
+        (!self.allows(ip)).then_some(ip)
+    }
+}
+
+/// The error a refused address becomes; found again in the client's error chain.
+#[derive(Debug, thiserror::Error)]
+#[error("refused to connect to {0}: not a public address")]
+pub struct BlockedAddress(pub IpAddr);
+
+/// Resolves with the system resolver.
+#[derive(Debug, Default, Clone)]
+pub struct SystemResolver;
+
+impl Resolve for SystemResolver {
+    fn resolve(&self, name: Name) -> Resolving {
+        let host = name.as_str().to_string();
+        Box::pin(async move {
+            let addrs: Vec<SocketAddr> =
+                tokio::net::lookup_host((host.as_str(), 0)).await?.collect();
+            Ok(Box::new(addrs.into_iter()) as Addrs)
+        })
+    }
+}
+
+/// Wraps a resolver and refuses a name if any address it resolves to is disallowed.
+pub struct GuardedResolver {
+    inner: Arc<dyn Resolve>,
+    policy: AddressPolicy,
+}
+
+impl GuardedResolver {
+    pub fn new(inner: Arc<dyn Resolve>, policy: AddressPolicy) -> Self {
+        Self { inner, policy }
+    }
+}
+
+impl Resolve for GuardedResolver {
+    fn resolve(&self, name: Name) -> Resolving {
+        let inner = self.inner.resolve(name);
+        let policy = self.policy.clone();
+        Box::pin(async move {
+            let addrs: Vec<SocketAddr> = inner.await?.collect();
+            if let Some(bad) = addrs.iter().find(|a| !policy.allows(a.ip())) {
+                return Err(Box::new(BlockedAddress(bad.ip())) as _);
+            }
+            Ok(Box::new(addrs.into_iter()) as Addrs)
+        })
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn production_policy_refuses_every_special_range_and_the_allow_list_is_empty() {
+        let p = AddressPolicy::default();
+        assert!(p.allow_nets.is_empty() && !p.allow_private);
+        for ip in [
+            "127.0.0.1",
+            "10.0.0.1",
+            "169.254.169.254",
+            "100.64.0.1",
+            "::1",
+            "::ffff:127.0.0.1",
+            "fe80::1",
+            "0.0.0.0",
+        ] {
+            assert!(!p.allows(ip.parse().unwrap()), "{ip}");
+        }
+        assert!(p.allows("93.184.216.34".parse().unwrap()));
+    }
+
+    #[test]
+    fn literals_in_any_spelling_are_caught_before_connecting() {
+        let p = AddressPolicy::default();
+        for url in [
+            "http://127.0.0.1/",
+            "http://2130706433/",
+            "http://0x7f.1/",
+            "http://127.1/",
+            "http://017700000001/",
+            "http://[::ffff:127.0.0.1]/",
+            "http://[::1]:8080/",
+        ] {
+            assert!(
+                p.blocked_literal(&Url::parse(url).unwrap()).is_some(),
+                "{url}"
+            );
+        }
+        assert!(
+            p.blocked_literal(&Url::parse("http://example.com/").unwrap())
+                .is_none()
+        );
+    }
+
+    #[test]
+    fn an_allow_list_lets_only_its_networks_through() {
+        let p = AddressPolicy {
+            allow_private: false,
+            allow_nets: vec!["127.0.0.2/32".parse().unwrap()],
+        };
+        assert!(p.allows("127.0.0.2".parse().unwrap()));
+        assert!(!p.allows("127.0.0.1".parse().unwrap()));
+    }
+}

@@ -1,0 +1,358 @@
+//! The callback outbox: enqueue (in the caller's transaction, superseding older undelivered
+//! callbacks of the same payment), claim due callbacks under a lease, record attempts in
+//! batches, and the queries behind `offsite-gateway callbacks`.
+//!
+//! Claiming is one statement: `UPDATE … WHERE id IN (SELECT … FOR UPDATE SKIP LOCKED) RETURNING`
+//! on PostgreSQL, so processes sharing a database never claim the same attempt; SQLite has one
+//! writer, so the same statement without the lock clause is just as exclusive. A callback is not
+//! claimed while an older callback of its payment is in flight, so a storefront never receives
+//! an older state after a newer one.
+
+use super::entities::{callback, callback_attempt};
+use super::{Db, sql_for};
+use anyhow::Context;
+use sea_orm::sea_query::Expr;
+use sea_orm::{
+    ActiveValue::Set, ColumnTrait, ConnectionTrait, EntityTrait, QueryFilter, QueryOrder,
+    QuerySelect, Statement, TransactionTrait,
+};
+
+/// Callback states.
+pub const PENDING: &str = "pending";
+pub const DELIVERED: &str = "delivered";
+pub const GAVE_UP: &str = "gave_up";
+pub const SUPERSEDED: &str = "superseded";
+
+/// A callback as stored.
+#[derive(Debug, Clone)]
+pub struct Callback {
+    pub id: i64,
+    pub payment_id: String,
+    pub merchant_id: String,
+    pub url: String,
+    pub body: String,
+    pub result: String,
+    pub status: String,
+    pub attempts: i32,
+    pub next_attempt_at: i64,
+    pub last_status: Option<i32>,
+    pub last_error: Option<String>,
+    pub created_at: i64,
+    pub delivered_at: Option<i64>,
+}
+
+impl From<callback::Model> for Callback {
+    fn from(m: callback::Model) -> Self {
+        Callback {
+            id: m.id,
+            payment_id: m.payment_id,
+            merchant_id: m.merchant_id,
+            url: m.url,
+            body: m.body,
+            result: m.result,
+            status: m.status,
+            attempts: m.attempts,
+            next_attempt_at: m.next_attempt_at,
+            last_status: m.last_status,
+            last_error: m.last_error,
+            created_at: m.created_at,
+            delivered_at: m.delivered_at,
+        }
+    }
+}
+
+/// What to send.
+pub struct NewCallback<'a> {
+    pub payment_id: &'a str,
+    pub merchant_id: &'a str,
+    pub url: &'a str,
+    pub body: &'a str,
+    pub result: &'a str,
+}
+
+/// Queues a callback, due at once, and supersedes the payment's older undelivered callbacks.
+/// Run it in the transaction of the change that causes it.
+pub async fn enqueue<C: ConnectionTrait>(
+    conn: &C,
+    new: NewCallback<'_>,
+    now: i64,
+) -> anyhow::Result<i64> {
+    callback::Entity::update_many()
+        .col_expr(callback::Column::Status, Expr::value(SUPERSEDED))
+        .col_expr(callback::Column::UpdatedAt, Expr::value(now))
+        .filter(callback::Column::PaymentId.eq(new.payment_id))
+        .filter(callback::Column::Status.eq(PENDING))
+        .exec(conn)
+        .await
+        .context("superseding older callbacks")?;
+    let inserted = callback::Entity::insert(callback::ActiveModel {
+        payment_id: Set(new.payment_id.to_string()),
+        merchant_id: Set(new.merchant_id.to_string()),
+        url: Set(new.url.to_string()),
+        body: Set(new.body.to_string()),
+        result: Set(new.result.to_string()),
+        status: Set(PENDING.to_string()),
+        attempts: Set(0),
+        next_attempt_at: Set(now),
+        lease_owner: Set(None),
+        lease_until: Set(None),
+        last_status: Set(None),
+        last_error: Set(None),
+        created_at: Set(now),
+        delivered_at: Set(None),
+        updated_at: Set(now),
+        ..Default::default()
+    })
+    .exec(conn)
+    .await
+    .context("queueing a callback")?;
+    Ok(inserted.last_insert_id)
+}
+
+/// A claimed attempt: this process may send attempt number `attempt` until the lease ends.
+#[derive(Debug, Clone)]
+pub struct Claimed {
+    pub id: i64,
+    pub payment_id: String,
+    pub url: String,
+    pub body: String,
+    pub attempt: i32,
+}
+
+const CLAIM_POSTGRES: &str = "
+UPDATE callbacks SET lease_owner = $1, lease_until = $2, attempts = attempts + 1, updated_at = $3
+WHERE id IN (
+    SELECT c.id FROM callbacks c
+    WHERE c.status = 'pending' AND c.next_attempt_at <= $3
+      AND (c.lease_until IS NULL OR c.lease_until < $3)
+      AND NOT EXISTS (
+          SELECT 1 FROM callbacks o
+          WHERE o.payment_id = c.payment_id AND o.id < c.id AND o.lease_until >= $3)
+    ORDER BY c.next_attempt_at, c.id
+    LIMIT $4
+    FOR UPDATE SKIP LOCKED)
+RETURNING id, payment_id, url, body, attempts";
+
+/// Claims up to `limit` due callbacks for `owner` until `lease_until`.
+pub async fn claim(
+    db: &Db,
+    owner: &str,
+    now: i64,
+    lease_until: i64,
+    limit: u64,
+) -> anyhow::Result<Vec<Claimed>> {
+    let backend = db.get_database_backend();
+    let sql = match backend {
+        sea_orm::DatabaseBackend::Postgres => CLAIM_POSTGRES.to_string(),
+        _ => sql_for(
+            backend,
+            &CLAIM_POSTGRES.replace("FOR UPDATE SKIP LOCKED", ""),
+        ),
+    };
+    let rows = db
+        .query_all_raw(Statement::from_sql_and_values(
+            backend,
+            sql,
+            [
+                owner.into(),
+                lease_until.into(),
+                now.into(),
+                (limit as i64).into(),
+            ],
+        ))
+        .await
+        .context("claiming callbacks")?;
+    rows.into_iter()
+        .map(|r| {
+            Ok(Claimed {
+                id: r.try_get_by_index(0)?,
+                payment_id: r.try_get_by_index(1)?,
+                url: r.try_get_by_index(2)?,
+                body: r.try_get_by_index(3)?,
+                attempt: r.try_get_by_index(4)?,
+            })
+        })
+        .collect()
+}
+
+/// The result of one attempt, to record.
+#[derive(Debug, Clone)]
+pub struct AttemptRecord {
+    pub callback_id: i64,
+    pub attempt: i32,
+    pub owner: String,
+    pub started_at: i64,
+    pub duration_ms: i64,
+    pub http_status: Option<u16>,
+    pub error_kind: Option<String>,
+    pub snippet: Option<String>,
+    /// `DELIVERED`, `GAVE_UP`, or `PENDING` with `next_attempt_at`.
+    pub outcome: &'static str,
+    pub next_attempt_at: i64,
+}
+
+/// Records a batch of attempts in one transaction (one commit for many deliveries). Each
+/// callback changes only if this owner still holds this attempt, and only from `pending`, so a
+/// callback superseded while in flight stays superseded.
+pub async fn record(db: &Db, records: &[AttemptRecord], now: i64) -> anyhow::Result<()> {
+    if records.is_empty() {
+        return Ok(());
+    }
+    let txn = db.begin().await?;
+    let backend = txn.get_database_backend();
+    let update = sql_for(
+        backend,
+        "UPDATE callbacks SET
+            status = CASE WHEN status = 'pending' THEN $1 ELSE status END,
+            next_attempt_at = $2, lease_owner = NULL, lease_until = NULL,
+            last_status = $3, last_error = $4,
+            delivered_at = CASE WHEN $1 = 'delivered' THEN $5 ELSE delivered_at END,
+            updated_at = $5
+         WHERE id = $6 AND lease_owner = $7 AND attempts = $8",
+    );
+    let insert = sql_for(
+        backend,
+        "INSERT INTO callback_attempts
+            (callback_id, attempt_no, started_at, duration_ms, http_status, error_kind, snippet)
+         VALUES ($1, $2, $3, $4, $5, $6, $7)
+         ON CONFLICT (callback_id, attempt_no) DO NOTHING",
+    );
+    for r in records {
+        let status = r.http_status.map(i32::from);
+        txn.execute_raw(Statement::from_sql_and_values(
+            backend,
+            &update,
+            [
+                r.outcome.into(),
+                r.next_attempt_at.into(),
+                status.into(),
+                r.error_kind.clone().into(),
+                now.into(),
+                r.callback_id.into(),
+                r.owner.clone().into(),
+                r.attempt.into(),
+            ],
+        ))
+        .await
+        .context("recording a callback attempt")?;
+        txn.execute_raw(Statement::from_sql_and_values(
+            backend,
+            &insert,
+            [
+                r.callback_id.into(),
+                r.attempt.into(),
+                r.started_at.into(),
+                r.duration_ms.into(),
+                status.into(),
+                r.error_kind.clone().into(),
+                r.snippet.clone().into(),
+            ],
+        ))
+        .await
+        .context("logging a callback attempt")?;
+    }
+    txn.commit().await?;
+    Ok(())
+}
+
+/// When the next pending callback falls due, if any.
+pub async fn next_due(db: &Db) -> anyhow::Result<Option<i64>> {
+    Ok(callback::Entity::find()
+        .select_only()
+        .column_as(callback::Column::NextAttemptAt.min(), "next")
+        .filter(callback::Column::Status.eq(PENDING))
+        .into_tuple::<Option<i64>>()
+        .one(db)
+        .await?
+        .flatten())
+}
+
+/// Callbacks, newest first, optionally of one status.
+pub async fn list(db: &Db, status: Option<&str>, limit: u64) -> anyhow::Result<Vec<Callback>> {
+    let mut q = callback::Entity::find();
+    if let Some(s) = status {
+        q = q.filter(callback::Column::Status.eq(s));
+    }
+    Ok(q.order_by_desc(callback::Column::Id)
+        .limit(limit)
+        .all(db)
+        .await?
+        .into_iter()
+        .map(Callback::from)
+        .collect())
+}
+
+pub async fn find(db: &Db, id: i64) -> anyhow::Result<Option<Callback>> {
+    Ok(callback::Entity::find_by_id(id)
+        .one(db)
+        .await?
+        .map(Callback::from))
+}
+
+/// A payment's callbacks, oldest first.
+pub async fn for_payment(db: &Db, payment_id: &str) -> anyhow::Result<Vec<Callback>> {
+    Ok(callback::Entity::find()
+        .filter(callback::Column::PaymentId.eq(payment_id))
+        .order_by_asc(callback::Column::Id)
+        .all(db)
+        .await?
+        .into_iter()
+        .map(Callback::from)
+        .collect())
+}
+
+/// One recorded attempt.
+#[derive(Debug, Clone)]
+pub struct Attempt {
+    pub attempt_no: i32,
+    pub started_at: i64,
+    pub duration_ms: i64,
+    pub http_status: Option<i32>,
+    pub error_kind: Option<String>,
+    pub snippet: Option<String>,
+}
+
+pub async fn attempts(db: &Db, callback_id: i64) -> anyhow::Result<Vec<Attempt>> {
+    Ok(callback_attempt::Entity::find()
+        .filter(callback_attempt::Column::CallbackId.eq(callback_id))
+        .order_by_asc(callback_attempt::Column::AttemptNo)
+        .all(db)
+        .await?
+        .into_iter()
+        .map(|a| Attempt {
+            attempt_no: a.attempt_no,
+            started_at: a.started_at,
+            duration_ms: a.duration_ms,
+            http_status: a.http_status,
+            error_kind: a.error_kind,
+            snippet: a.snippet,
+        })
+        .collect())
+}
+
+/// Sends a callback's payment state again as a new attempt series: a new callback with the
+/// newest body of that payment (never an older state), due at once.
+pub async fn resend(db: &Db, id: i64, now: i64) -> anyhow::Result<Option<i64>> {
+    let Some(original) = find(db, id).await? else {
+        return Ok(None);
+    };
+    let newest = for_payment(db, &original.payment_id)
+        .await?
+        .pop()
+        .context("a callback without its payment's callbacks")?;
+    let txn = db.begin().await?;
+    let new_id = enqueue(
+        &txn,
+        NewCallback {
+            payment_id: &newest.payment_id,
+            merchant_id: &newest.merchant_id,
+            url: &newest.url,
+            body: &newest.body,
+            result: &newest.result,
+        },
+        now,
+    )
+    .await?;
+    txn.commit().await?;
+    Ok(Some(new_id))
+}
