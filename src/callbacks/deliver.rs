@@ -136,7 +136,8 @@ fn classify(e: &reqwest::Error) -> &'static str {
     }
 }
 
-/// rustls needs a process-wide crypto provider; ring is the one sqlx already links.
-fn install_crypto_provider() {
+/// rustls needs a process-wide crypto provider before any HTTP client is built; ring is the one
+/// sqlx already links. Safe to call many times.
+pub fn install_crypto_provider() {
     let _ = rustls::crypto::ring::default_provider().install_default();
 }

@@ -210,10 +210,7 @@ impl TestApp {
             .unwrap();
         let app = Application::build(settings.clone()).await.unwrap();
         let address = format!("http://{}", app.address());
-        let client = reqwest::Client::builder()
-            .redirect(reqwest::redirect::Policy::none())
-            .build()
-            .unwrap();
+        let client = http_client();
         TestApp {
             address,
             db,
@@ -223,6 +220,10 @@ impl TestApp {
             app: Some(app),
             backend,
         }
+    }
+
+    pub fn master_key_base64(&self) -> &str {
+        &self.key_base64
     }
 
     pub fn master_key(&self) -> MasterKey {
@@ -510,6 +511,15 @@ pub fn drop_database(admin_url: &str, name: &str) {
         });
     })
     .join();
+}
+
+/// An HTTP client that does not follow redirects, as the tests need to see each 303.
+pub fn http_client() -> reqwest::Client {
+    offsite_gateway::callbacks::deliver::install_crypto_provider();
+    reqwest::Client::builder()
+        .redirect(reqwest::redirect::Policy::none())
+        .build()
+        .unwrap()
 }
 
 /// The value of a hidden input in a page.

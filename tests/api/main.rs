@@ -5,8 +5,10 @@
 mod callbacks;
 mod checkout;
 mod cli;
+mod crash;
 mod helpers;
 mod hosted_page;
+mod process;
 mod receiver;
 mod security;
 mod signature_vectors;

@@ -36,7 +36,7 @@ struct Script {
 pub struct Receiver {
     pub base: String,
     script: Arc<Script>,
-    _server: tokio::task::JoinHandle<()>,
+    server: tokio::task::JoinHandle<()>,
 }
 
 #[handler]
@@ -88,12 +88,18 @@ impl Receiver {
         Receiver {
             base,
             script,
-            _server: server,
+            server,
         }
     }
 
     pub async fn start() -> Receiver {
         Self::start_on("127.0.0.1:0").await
+    }
+
+    /// Stops listening; the port is free again.
+    pub async fn stop(self) {
+        self.server.abort();
+        let _ = self.server.await;
     }
 
     pub fn url(&self, path: &str) -> String {

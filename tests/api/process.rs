@@ -1,0 +1,189 @@
+//! The real binary as a child process: an isolated environment (its own directory, and its own
+//! PostgreSQL database when the suite runs on PostgreSQL), `serve` with the address read from its
+//! start-up line, and the ways a process ends: SIGTERM or SIGKILL.
+
+use crate::helpers::postgres_admin_url;
+use std::io::{BufRead, BufReader, Read};
+use std::process::{Child, Command, Stdio};
+use std::sync::mpsc;
+use std::time::{Duration, Instant};
+
+pub const BIN: &str = env!("CARGO_BIN_EXE_offsite-gateway");
+
+pub struct Env {
+    pub dir: tempfile::TempDir,
+    pub vars: Vec<(String, String)>,
+    database: Option<(String, String)>,
+}
+
+impl Drop for Env {
+    fn drop(&mut self) {
+        if let Some((admin, name)) = &self.database {
+            crate::helpers::drop_database(admin, name);
+        }
+    }
+}
+
+impl Env {
+    pub async fn new() -> Env {
+        let dir = tempfile::tempdir().unwrap();
+        let mut vars = vec![("RUST_LOG".to_string(), "info".to_string())];
+        let mut database = None;
+        if let Some(admin) = postgres_admin_url() {
+            let (url, name) = crate::helpers::create_database(&admin, "gw_proc").await;
+            vars.push(("DATABASE_URL".into(), url));
+            database = Some((admin, name));
+            let key = offsite_gateway::crypto::MasterKey::generate();
+            use secrecy::ExposeSecret;
+            vars.push((
+                "GATEWAY_MASTER_KEY".into(),
+                key.to_base64().expose_secret().to_string(),
+            ));
+        }
+        Env {
+            dir,
+            vars,
+            database,
+        }
+    }
+
+    /// Settings that reach this environment's database, for reading it from the test.
+    pub fn settings(&self) -> offsite_gateway::config::Settings {
+        let var = |n: &str| {
+            self.vars
+                .iter()
+                .find(|(k, _)| k == n)
+                .map(|(_, v)| v.clone())
+        };
+        offsite_gateway::config::Settings {
+            database_url: var("DATABASE_URL").unwrap_or_else(|| {
+                format!(
+                    "sqlite://{}?mode=rwc",
+                    self.dir.path().join("offsite-gateway.db").display()
+                )
+            }),
+            master_key: var("GATEWAY_MASTER_KEY").map(Into::into),
+            db_max_connections: 4,
+            ..Default::default()
+        }
+    }
+
+    pub fn set(&mut self, name: &str, value: &str) {
+        self.vars.retain(|(n, _)| n != name);
+        self.vars.push((name.to_string(), value.to_string()));
+    }
+
+    pub fn command(&self, args: &[&str]) -> Command {
+        let mut c = Command::new(BIN);
+        c.args(args)
+            .current_dir(self.dir.path())
+            .env_remove("DATABASE_URL")
+            .env_remove("GATEWAY_MASTER_KEY")
+            .env("GATEWAY_LISTEN", "127.0.0.1:0");
+        for (k, v) in &self.vars {
+            c.env(k, v);
+        }
+        c
+    }
+
+    /// Starts `serve` and waits for its start-up line.
+    pub fn serve(&self) -> Gateway {
+        let mut child = self
+            .command(&[])
+            .stdout(Stdio::piped())
+            .stderr(Stdio::piped())
+            .spawn()
+            .unwrap();
+        let stderr = BufReader::new(child.stderr.take().unwrap());
+        let (tx, rx) = mpsc::channel();
+        std::thread::spawn(move || {
+            for line in stderr.lines().map_while(Result::ok) {
+                let _ = tx.send(line);
+            }
+        });
+        let started = Instant::now();
+        let mut line = None;
+        while started.elapsed() < Duration::from_secs(30) {
+            if let Ok(l) = rx.recv_timeout(Duration::from_millis(100))
+                && l.contains("listening on")
+            {
+                line = Some(l);
+                break;
+            }
+        }
+        let line = line.expect("a start-up line");
+        let address = line
+            .split("http://")
+            .nth(1)
+            .unwrap()
+            .split_whitespace()
+            .next()
+            .unwrap()
+            .to_string();
+        Gateway {
+            child,
+            address,
+            start_line: line,
+            _logs: rx,
+        }
+    }
+}
+
+pub struct Gateway {
+    pub child: Child,
+    pub address: String,
+    pub start_line: String,
+    _logs: mpsc::Receiver<String>,
+}
+
+impl Gateway {
+    pub fn url(&self, path: &str) -> String {
+        format!("http://{}{}", self.address, path)
+    }
+
+    /// SIGTERM, then wait; returns whether it exited cleanly and what it printed on stdout.
+    pub fn terminate(mut self) -> (bool, String) {
+        let ok = Command::new("kill")
+            .args(["-TERM", &self.child.id().to_string()])
+            .status()
+            .unwrap()
+            .success();
+        assert!(ok);
+        let status = self.child.wait().unwrap();
+        let mut stdout = String::new();
+        if let Some(mut out) = self.child.stdout.take() {
+            out.read_to_string(&mut stdout).unwrap();
+        }
+        (status.success(), stdout)
+    }
+
+    /// SIGKILL: no shutdown code runs.
+    pub fn kill9(mut self) {
+        self.child.kill().unwrap();
+        self.child.wait().unwrap();
+    }
+
+    /// The sandbox merchant printed on the first start.
+    pub fn sandbox(&mut self) -> (String, String) {
+        let mut out = self.child.stdout.take().unwrap();
+        let mut text = Vec::new();
+        let mut buf = [0u8; 256];
+        while !String::from_utf8_lossy(&text).contains("secret:") {
+            let n = out.read(&mut buf).unwrap();
+            assert!(n > 0, "no sandbox merchant printed");
+            text.extend_from_slice(&buf[..n]);
+        }
+        let text = String::from_utf8_lossy(&text).into_owned();
+        let field = |label: &str| {
+            text.lines()
+                .find(|l| l.contains(label))
+                .and_then(|l| l.split_whitespace().last())
+                .unwrap()
+                .to_string()
+        };
+        let id = field("account id:");
+        // Keep reading (and discarding) stdout so the child never blocks on a full pipe.
+        std::thread::spawn(move || while out.read(&mut buf).unwrap_or(0) > 0 {});
+        (id, field("secret:"))
+    }
+}
