@@ -9,14 +9,6 @@ use offsite_gateway::store::{self, callbacks};
 use std::collections::HashMap;
 use std::time::Duration;
 
-fn free_port() -> u16 {
-    std::net::TcpListener::bind("127.0.0.1:0")
-        .unwrap()
-        .local_addr()
-        .unwrap()
-        .port()
-}
-
 /// Creates and pays a payment on a running binary, as a storefront and a shopper would.
 async fn pay_on(base: &str, account: &str, secret: &str, reference: &str, callback: &str) {
     let client = http_client();
