@@ -42,7 +42,9 @@ async fn receive(body: Body, Data(arrivals): Data<&Arc<Arrivals>>) -> &'static s
             at[i] = Some(now);
         }
     }
-    arrivals.count.fetch_add(1, std::sync::atomic::Ordering::Relaxed);
+    arrivals
+        .count
+        .fetch_add(1, std::sync::atomic::Ordering::Relaxed);
     "ok"
 }
 
@@ -117,7 +119,9 @@ async fn run(database_url: String, n: usize, samples: usize) -> (f64, Duration, 
     let started = Instant::now();
     let (stop, worker) = start_worker(&db, wake.clone());
     loop {
-        let delivered = callbacks::list(&db, Some(callbacks::PENDING), 1).await.unwrap();
+        let delivered = callbacks::list(&db, Some(callbacks::PENDING), 1)
+            .await
+            .unwrap();
         if delivered.is_empty() {
             break;
         }
@@ -151,7 +155,11 @@ async fn run(database_url: String, n: usize, samples: usize) -> (f64, Duration, 
     waits.sort();
     let _ = stop.send(true);
     let _ = worker.await;
-    (per_second, percentile(&waits, 0.5), percentile(&waits, 0.99))
+    (
+        per_second,
+        percentile(&waits, 0.5),
+        percentile(&waits, 0.99),
+    )
 }
 
 #[tokio::main]
@@ -164,7 +172,9 @@ async fn main() {
             .cloned()
     };
     let n: usize = arg("--n").map(|v| v.parse().unwrap()).unwrap_or(10_000);
-    let samples: usize = arg("--samples").map(|v| v.parse().unwrap()).unwrap_or(1_000);
+    let samples: usize = arg("--samples")
+        .map(|v| v.parse().unwrap())
+        .unwrap_or(1_000);
     let dir = tempfile::tempdir().unwrap();
     let (label, url, cleanup) = match arg("--postgres") {
         Some(admin) => {
@@ -180,7 +190,10 @@ async fn main() {
         }
         None => (
             "SQLite",
-            format!("sqlite://{}?mode=rwc", dir.path().join("bench.db").display()),
+            format!(
+                "sqlite://{}?mode=rwc",
+                dir.path().join("bench.db").display()
+            ),
             None,
         ),
     };

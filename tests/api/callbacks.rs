@@ -29,6 +29,16 @@ async fn callbacks_of(app: &TestApp, page: &str) -> Vec<Callback> {
         .unwrap()
 }
 
+/// The HTTP status of each recorded attempt of a callback, in order.
+async fn attempt_statuses(app: &TestApp, callback_id: i64) -> Vec<Option<i32>> {
+    callbacks::attempts(&app.db, callback_id)
+        .await
+        .unwrap()
+        .iter()
+        .map(|a| a.http_status)
+        .collect()
+}
+
 async fn settled(app: &TestApp, page: &str, status: &str, seconds: u64) -> Vec<Callback> {
     let ok = eventually(seconds, || async {
         callbacks_of(app, page)
@@ -95,12 +105,7 @@ async fn a_failing_receiver_is_retried_until_it_answers_with_the_same_signed_bod
             "the schedule's 1 s"
         );
     }
-    let statuses: Vec<_> = callbacks::attempts(&app.db, all[0].id)
-        .await
-        .unwrap()
-        .iter()
-        .map(|a| a.http_status)
-        .collect();
+    let statuses = attempt_statuses(&app, all[0].id).await;
     assert_eq!(statuses, [Some(500), Some(502), Some(404), Some(200)]);
     assert_eq!(all[0].attempts, 4);
 }
@@ -149,12 +154,7 @@ async fn redirects_are_not_followed_and_count_as_failures() {
         hits.iter().all(|h| h.path == "/first"),
         "the Location was never visited"
     );
-    let statuses: Vec<_> = callbacks::attempts(&app.db, all[0].id)
-        .await
-        .unwrap()
-        .iter()
-        .map(|a| a.http_status)
-        .collect();
+    let statuses = attempt_statuses(&app, all[0].id).await;
     assert_eq!(statuses, [Some(308), Some(302), Some(200)]);
 }
 
