@@ -67,6 +67,7 @@ async fn enqueue<C: ConnectionTrait>(conn: &C, i: usize, url: &str) {
             url,
             body: &body,
             result: "completed",
+            operation_id: None,
         },
         store::now_millis(),
     )

@@ -75,6 +75,11 @@ pub async fn apply(
             card,
             response: response.as_ref(),
             settle_at,
+            money: match next.status {
+                Status::Captured => Some((p.amount.minor(), p.amount.minor())),
+                Status::Authorized => Some((p.amount.minor(), 0)),
+                _ => None,
+            },
         },
     )
     .await?;
@@ -88,6 +93,7 @@ pub async fn apply(
                     url: p.url_callback.as_str(),
                     body: &values.to_form(),
                     result: values.get("x_result").unwrap_or(""),
+                    operation_id: None,
                 },
                 now_millis(),
             )

@@ -7,6 +7,7 @@ mod m20261120_000001_create_merchants;
 mod m20261120_000002_create_payments;
 mod m20261120_000003_create_test_processor_charges;
 mod m20261120_000004_create_callbacks;
+mod m20261120_000005_order_management;
 
 pub struct Migrator;
 
@@ -18,6 +19,7 @@ impl MigratorTrait for Migrator {
             Box::new(m20261120_000002_create_payments::Migration),
             Box::new(m20261120_000003_create_test_processor_charges::Migration),
             Box::new(m20261120_000004_create_callbacks::Migration),
+            Box::new(m20261120_000005_order_management::Migration),
         ]
     }
 }

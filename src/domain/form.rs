@@ -42,6 +42,10 @@ pub enum FormError {
     TooManyFields(usize),
     #[error("the field {0} is longer than {1} bytes")]
     TooLong(String, usize),
+    #[error("the body is not a JSON object")]
+    BadJson,
+    #[error("the field {0} is not a scalar")]
+    Nested(String),
 }
 
 /// Decoded name/value pairs in the order received, names unique.
@@ -134,6 +138,71 @@ impl Fields {
 
     pub fn into_pairs(self) -> Vec<(String, String)> {
         self.pairs
+    }
+
+    /// Parses a JSON object of scalars into text values the way storefronts sign them: strings
+    /// as they are, `true`/`false` as those words, `null` as empty, numbers as their literal
+    /// text (`10.50` stays `10.50`). Duplicate names, nesting, and the form limits are errors.
+    pub fn from_json(input: &[u8], limits: Limits) -> Result<Self, FormError> {
+        let text = std::str::from_utf8(input).map_err(|_| FormError::InvalidUtf8)?;
+        let raw: RawPairs = serde_json::from_str(text).map_err(|_| FormError::BadJson)?;
+        let mut fields = Self::new();
+        for (name, value) in raw.0 {
+            let literal = value.get();
+            let text = match literal.as_bytes().first() {
+                Some(b'"') => {
+                    serde_json::from_str::<String>(literal).map_err(|_| FormError::BadJson)?
+                }
+                Some(b'{' | b'[') => return Err(FormError::Nested(name)),
+                _ if literal == "null" => String::new(),
+                _ => literal.to_string(),
+            };
+            if name.is_empty() {
+                return Err(FormError::EmptyName);
+            }
+            for part in [&name, &text] {
+                if part.len() > limits.max_value_bytes {
+                    return Err(FormError::TooLong(name.clone(), limits.max_value_bytes));
+                }
+                if part.contains('\0') {
+                    return Err(FormError::Nul);
+                }
+            }
+            if fields.get(&name).is_some() {
+                return Err(FormError::Duplicate(name));
+            }
+            if fields.pairs.len() >= limits.max_fields {
+                return Err(FormError::TooManyFields(limits.max_fields));
+            }
+            fields.pairs.push((name, text));
+        }
+        Ok(fields)
+    }
+}
+
+/// A JSON object's members in order, values unparsed.
+struct RawPairs(Vec<(String, Box<serde_json::value::RawValue>)>);
+
+impl<'de> serde::Deserialize<'de> for RawPairs {
+    fn deserialize<D: serde::Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
+        struct Members;
+        impl<'de> serde::de::Visitor<'de> for Members {
+            type Value = RawPairs;
+            fn expecting(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+                f.write_str("a JSON object")
+            }
+            fn visit_map<A: serde::de::MapAccess<'de>>(
+                self,
+                mut map: A,
+            ) -> Result<RawPairs, A::Error> {
+                let mut pairs = Vec::new();
+                while let Some(pair) = map.next_entry()? {
+                    pairs.push(pair);
+                }
+                Ok(RawPairs(pairs))
+            }
+        }
+        d.deserialize_map(Members)
     }
 }
 
@@ -237,6 +306,36 @@ mod tests {
         // The limit is on the decoded value, so escapes cannot smuggle a longer one.
         let escaped = format!("x_a={}", "%41".repeat(2049));
         assert!(parse(&escaped).is_err());
+    }
+
+    #[test]
+    fn json_scalars_become_the_text_that_was_signed() {
+        let f = Fields::from_json(
+            br#"{"x_amount": 10.50, "x_test": true, "x_a": "s\u00e9", "x_n": null, "x_f": false, "x_big": 1e3}"#,
+            Limits::default(),
+        )
+        .unwrap();
+        assert_eq!(f.get("x_amount"), Some("10.50"));
+        assert_eq!(f.get("x_test"), Some("true"));
+        assert_eq!(f.get("x_a"), Some("sé"));
+        assert_eq!(f.get("x_n"), Some(""));
+        assert_eq!(f.get("x_f"), Some("false"));
+        assert_eq!(f.get("x_big"), Some("1e3"));
+        for bad in [
+            &br#"{"x_a": 1, "x_a": 2}"#[..],
+            br#"{"x_a": {"b": 1}}"#,
+            br#"{"x_a": [1]}"#,
+            br#"[1, 2]"#,
+            br#"{"x_a": "a\u0000b"}"#,
+            b"{\"x_a\": 1",
+            b"\xff",
+        ] {
+            assert!(
+                Fields::from_json(bad, Limits::default()).is_err(),
+                "{}",
+                String::from_utf8_lossy(bad)
+            );
+        }
     }
 
     #[test]

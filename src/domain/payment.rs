@@ -22,6 +22,8 @@ pub enum Status {
     Captured,
     Failed,
     Cancelled,
+    /// An authorization released without capture.
+    Voided,
 }
 
 impl Status {
@@ -34,6 +36,7 @@ impl Status {
             Status::Captured => "captured",
             Status::Failed => "failed",
             Status::Cancelled => "cancelled",
+            Status::Voided => "voided",
         }
     }
 
@@ -46,6 +49,7 @@ impl Status {
             "captured" => Status::Captured,
             "failed" => Status::Failed,
             "cancelled" => Status::Cancelled,
+            "voided" => Status::Voided,
             _ => return None,
         })
     }
@@ -54,7 +58,11 @@ impl Status {
     pub fn has_outcome(&self) -> bool {
         matches!(
             self,
-            Status::Pending | Status::Authorized | Status::Captured | Status::Failed
+            Status::Pending
+                | Status::Authorized
+                | Status::Captured
+                | Status::Failed
+                | Status::Voided
         )
     }
 }
@@ -209,6 +217,7 @@ mod tests {
             Status::Captured,
             Status::Failed,
             Status::Cancelled,
+            Status::Voided,
         ] {
             assert_eq!(Status::parse(s.as_str()), Some(s));
         }

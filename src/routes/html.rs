@@ -287,6 +287,7 @@ pub fn outcome_page(t: &Catalogue, p: &Payment) -> Response {
         Status::Authorized => (t.outcome_authorized, "good"),
         Status::Pending => (t.outcome_pending, "good"),
         Status::Failed => (t.outcome_failed, "bad"),
+        Status::Voided => (t.outcome_voided, "bad"),
         _ => (t.outcome_cancelled, "bad"),
     };
     let return_href = match (&p.response, p.status.has_outcome()) {

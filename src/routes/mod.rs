@@ -4,6 +4,7 @@
 
 pub mod checkout;
 pub mod html;
+pub mod orders;
 pub mod pay;
 
 use crate::domain::form::{Fields, Limits};
@@ -33,6 +34,9 @@ pub fn router(state: AppState) -> impl Endpoint<Output = Response> {
         .at("/pay/:id", get(pay::show).post(pay::submit))
         .at("/pay/:id/challenge", poem::post(pay::challenge))
         .at("/pay/:id/cancel", get(pay::cancel))
+        .at("/capture", poem::post(orders::capture))
+        .at("/refund", poem::post(orders::refund))
+        .at("/void", poem::post(orders::void))
         .data(state)
         .around(|ep, req| async move { Ok(secure_and_log(ep, req).await) })
 }
@@ -75,6 +79,27 @@ async fn secure_and_log<E: Endpoint>(ep: E, req: Request) -> Response {
     resp
 }
 
+/// Reads a request body within the size and time limits.
+pub async fn read_body(req: &Request, body: Body) -> Result<Vec<u8>, AppError> {
+    let too_large = || AppError::TooLarge("the body is larger than 64 KiB".into());
+    if let Some(len) = req
+        .header("content-length")
+        .and_then(|l| l.parse::<usize>().ok())
+        && len > MAX_BODY_BYTES
+    {
+        return Err(too_large());
+    }
+    match tokio::time::timeout(BODY_TIMEOUT, body.into_bytes_limit(MAX_BODY_BYTES)).await {
+        Err(_) => Err(AppError::Timeout),
+        Ok(Err(poem::error::ReadBodyError::PayloadTooLarge)) => Err(too_large()),
+        Ok(Err(e)) => Err(AppError::Malformed {
+            detail: format!("the body could not be read: {e}"),
+            field: None,
+        }),
+        Ok(Ok(b)) => Ok(b.to_vec()),
+    }
+}
+
 /// Reads a form body within the size and time limits and parses it strictly.
 pub async fn read_form(req: &Request, body: Body, into: &mut Fields) -> Result<(), AppError> {
     if let Some(ct) = req.header("content-type") {
@@ -83,27 +108,7 @@ pub async fn read_form(req: &Request, body: Body, into: &mut Fields) -> Result<(
             return Err(AppError::Unsupported);
         }
     }
-    if let Some(len) = req
-        .header("content-length")
-        .and_then(|l| l.parse::<usize>().ok())
-        && len > MAX_BODY_BYTES
-    {
-        return Err(AppError::TooLarge("the body is larger than 64 KiB".into()));
-    }
-    let bytes =
-        match tokio::time::timeout(BODY_TIMEOUT, body.into_bytes_limit(MAX_BODY_BYTES)).await {
-            Err(_) => return Err(AppError::Timeout),
-            Ok(Err(poem::error::ReadBodyError::PayloadTooLarge)) => {
-                return Err(AppError::TooLarge("the body is larger than 64 KiB".into()));
-            }
-            Ok(Err(e)) => {
-                return Err(AppError::Malformed {
-                    detail: format!("the body could not be read: {e}"),
-                    field: None,
-                });
-            }
-            Ok(Ok(b)) => b,
-        };
+    let bytes = read_body(req, body).await?;
     into.parse_into(&bytes, Limits::default())?;
     Ok(())
 }

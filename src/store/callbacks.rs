@@ -39,6 +39,8 @@ pub struct Callback {
     pub last_error: Option<String>,
     pub created_at: i64,
     pub delivered_at: Option<i64>,
+    /// The capture/refund/void this callback reports, if it reports one.
+    pub operation_id: Option<String>,
 }
 
 impl From<callback::Model> for Callback {
@@ -57,6 +59,7 @@ impl From<callback::Model> for Callback {
             last_error: m.last_error,
             created_at: m.created_at,
             delivered_at: m.delivered_at,
+            operation_id: m.operation_id,
         }
     }
 }
@@ -68,23 +71,28 @@ pub struct NewCallback<'a> {
     pub url: &'a str,
     pub body: &'a str,
     pub result: &'a str,
+    /// Set for a capture/refund/void callback: an event of its own, never superseded.
+    pub operation_id: Option<&'a str>,
 }
 
-/// Queues a callback, due at once, and supersedes the payment's older undelivered callbacks.
-/// Run it in the transaction of the change that causes it.
+/// Queues a callback, due at once. A payment-state callback supersedes the payment's older
+/// undelivered payment-state callbacks. Run it in the transaction of the change that causes it.
 pub async fn enqueue<C: ConnectionTrait>(
     conn: &C,
     new: NewCallback<'_>,
     now: i64,
 ) -> anyhow::Result<i64> {
-    callback::Entity::update_many()
-        .col_expr(callback::Column::Status, Expr::value(SUPERSEDED))
-        .col_expr(callback::Column::UpdatedAt, Expr::value(now))
-        .filter(callback::Column::PaymentId.eq(new.payment_id))
-        .filter(callback::Column::Status.eq(PENDING))
-        .exec(conn)
-        .await
-        .context("superseding older callbacks")?;
+    if new.operation_id.is_none() {
+        callback::Entity::update_many()
+            .col_expr(callback::Column::Status, Expr::value(SUPERSEDED))
+            .col_expr(callback::Column::UpdatedAt, Expr::value(now))
+            .filter(callback::Column::PaymentId.eq(new.payment_id))
+            .filter(callback::Column::OperationId.is_null())
+            .filter(callback::Column::Status.eq(PENDING))
+            .exec(conn)
+            .await
+            .context("superseding older callbacks")?;
+    }
     let inserted = callback::Entity::insert(callback::ActiveModel {
         payment_id: Set(new.payment_id.to_string()),
         merchant_id: Set(new.merchant_id.to_string()),
@@ -101,6 +109,7 @@ pub async fn enqueue<C: ConnectionTrait>(
         created_at: Set(now),
         delivered_at: Set(None),
         updated_at: Set(now),
+        operation_id: Set(new.operation_id.map(str::to_string)),
         ..Default::default()
     })
     .exec(conn)
@@ -330,25 +339,31 @@ pub async fn attempts(db: &Db, callback_id: i64) -> anyhow::Result<Vec<Attempt>>
         .collect())
 }
 
-/// Sends a callback's payment state again as a new attempt series: a new callback with the
-/// newest body of that payment (never an older state), due at once.
+/// Sends a callback again as a new attempt series, due at once. An operation's callback is
+/// its own event and is sent as it was; a payment-state callback sends the payment's newest
+/// state (never an older one).
 pub async fn resend(db: &Db, id: i64, now: i64) -> anyhow::Result<Option<i64>> {
     let Some(original) = find(db, id).await? else {
         return Ok(None);
     };
-    let newest = for_payment(db, &original.payment_id)
-        .await?
-        .pop()
-        .context("a callback without its payment's callbacks")?;
+    let source = match original.operation_id {
+        Some(_) => original,
+        None => for_payment(db, &original.payment_id)
+            .await?
+            .into_iter()
+            .rfind(|c| c.operation_id.is_none())
+            .context("a callback without its payment's callbacks")?,
+    };
     let txn = db.begin().await?;
     let new_id = enqueue(
         &txn,
         NewCallback {
-            payment_id: &newest.payment_id,
-            merchant_id: &newest.merchant_id,
-            url: &newest.url,
-            body: &newest.body,
-            result: &newest.result,
+            payment_id: &source.payment_id,
+            merchant_id: &source.merchant_id,
+            url: &source.url,
+            body: &source.body,
+            result: &source.result,
+            operation_id: source.operation_id.as_deref(),
         },
         now,
     )

@@ -4,6 +4,7 @@
 pub mod callbacks;
 mod entities;
 pub mod merchants;
+pub mod operations;
 pub mod payments;
 pub mod test_charges;
 

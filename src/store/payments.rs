@@ -42,6 +42,10 @@ pub struct Payment {
     pub gateway_reference: String,
     pub response: Option<ResponseValues>,
     pub settle_at: Option<OffsetDateTime>,
+    /// Money in minor units: refunded <= captured <= authorized.
+    pub authorized: i64,
+    pub captured: i64,
+    pub refunded: i64,
 }
 
 impl Payment {
@@ -92,6 +96,9 @@ impl TryFrom<payment::Model> for Payment {
             card_brand: m.card_brand,
             card_last4: m.card_last4,
             gateway_reference: m.gateway_reference,
+            authorized: m.authorized_minor,
+            captured: m.captured_minor,
+            refunded: m.refunded_minor,
         })
     }
 }
@@ -142,6 +149,9 @@ pub async fn insert_or_get(
         settle_at: Set(None),
         created_at: Set(now),
         updated_at: Set(now),
+        authorized_minor: Set(0),
+        captured_minor: Set(0),
+        refunded_minor: Set(0),
     };
     let id = model.id.clone().unwrap();
     match payment::Entity::insert(model).exec(db).await {
@@ -183,6 +193,21 @@ pub async fn find_by_reference(
         .transpose()
 }
 
+/// A merchant's payment by its gateway reference (another merchant's is not found).
+pub async fn find_by_gateway_reference(
+    db: &Db,
+    merchant_id: &str,
+    gateway_reference: &str,
+) -> anyhow::Result<Option<Payment>> {
+    payment::Entity::find()
+        .filter(Column::MerchantId.eq(merchant_id))
+        .filter(Column::GatewayReference.eq(gateway_reference))
+        .one(db)
+        .await?
+        .map(Payment::try_from)
+        .transpose()
+}
+
 /// A change of state, applied only if the payment is still as the caller saw it.
 pub struct Change<'a> {
     pub status: Status,
@@ -191,6 +216,8 @@ pub struct Change<'a> {
     pub card: Option<(&'a str, &'a str)>,
     pub response: Option<&'a ResponseValues>,
     pub settle_at: Option<OffsetDateTime>,
+    /// (authorized, captured) once the processor approved.
+    pub money: Option<(i64, i64)>,
 }
 
 /// Applies `change` if the payment is in `from` with `from_declines`; returns whether it did.
@@ -217,6 +244,11 @@ pub async fn change_if<C: ConnectionTrait>(
         update = update
             .col_expr(Column::CardBrand, Expr::value(brand))
             .col_expr(Column::CardLast4, Expr::value(last4));
+    }
+    if let Some((authorized, captured)) = change.money {
+        update = update
+            .col_expr(Column::AuthorizedMinor, Expr::value(authorized))
+            .col_expr(Column::CapturedMinor, Expr::value(captured));
     }
     if let Some(response) = change.response {
         update = update.col_expr(

@@ -432,6 +432,7 @@ async fn the_worker_records_a_blocked_attempt_and_never_connects() {
             url: &format!("http://127.0.0.1:{}/cb", listener.port),
             body: "x_result=completed",
             result: "completed",
+            operation_id: None,
         },
         offsite_gateway::store::now_millis(),
     )

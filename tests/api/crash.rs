@@ -174,6 +174,7 @@ async fn two_processes_on_one_database_never_send_an_attempt_twice() {
                 url: &url,
                 body: &body,
                 result: "completed",
+                operation_id: None,
             },
             store::now_millis(),
         )

@@ -8,6 +8,7 @@ mod cli;
 mod crash;
 mod helpers;
 mod hosted_page;
+mod orders;
 mod process;
 mod receiver;
 mod security;

@@ -20,6 +20,7 @@ pub struct Model {
     pub created_at: i64,
     pub delivered_at: Option<i64>,
     pub updated_at: i64,
+    pub operation_id: Option<String>,
 }
 
 #[derive(Copy, Clone, Debug, EnumIter, DeriveRelation)]

@@ -29,6 +29,9 @@ pub struct Model {
     pub settle_at: Option<i64>,
     pub created_at: i64,
     pub updated_at: i64,
+    pub authorized_minor: i64,
+    pub captured_minor: i64,
+    pub refunded_minor: i64,
 }
 
 #[derive(Copy, Clone, Debug, EnumIter, DeriveRelation)]
