@@ -403,12 +403,12 @@ mod tests {
                 };
                 for op in ops {
                     if let Ok(next) = apply(&m, op) {
-                            match op {
-                                Capture(a) => prop_assert_eq!(next.captured, m.captured + a),
-                                Refund(a) => prop_assert_eq!(next.refunded, m.refunded + a),
-                                Void => prop_assert_eq!(next.status, Status::Voided),
-                            }
-                            m = next;
+                        match op {
+                            Capture(a) => prop_assert_eq!(next.captured, m.captured + a),
+                            Refund(a) => prop_assert_eq!(next.refunded, m.refunded + a),
+                            Void => prop_assert_eq!(next.status, Status::Voided),
+                        }
+                        m = next;
                     }
                     prop_assert!(0 <= m.refunded && m.refunded <= m.captured && m.captured <= m.authorized, "{m:?}");
                     if m.status == Status::Voided {
