@@ -486,6 +486,19 @@ async fn a_byte_identical_request_answers_the_first_answer_once() {
     );
     assert_eq!(send_raw(&app, "refund", form, form_ct, None).await.0, 200);
     assert_eq!(money(&app, &page).await.3, 2000);
+    // After the 24 h window the same bytes are a new refund.
+    use sea_orm::ConnectionTrait;
+    let day_and_a_bit = offsite_gateway::store::now_millis() - 25 * 60 * 60 * 1000;
+    app.db
+        .execute_unprepared(&format!(
+            "UPDATE idempotency_keys SET created_at = {day_and_a_bit}"
+        ))
+        .await
+        .unwrap();
+    let later = send_raw(&app, "refund", body, ct, None).await;
+    assert_eq!(later.0, 200);
+    assert_ne!(later, first, "a new operation, not the first answer");
+    assert_eq!(money(&app, &page).await.3, 3000);
 }
 
 #[tokio::test]
