@@ -28,6 +28,10 @@ pub struct Settings {
     pub callback_retry_schedule: RetrySchedule,
     /// `GATEWAY_CALLBACK_TIMEOUT`: time for one callback attempt (connect has 5 s of it).
     pub callback_timeout: Duration,
+    /// `GATEWAY_SQLITE_SYNCHRONOUS`: `full` (default: every commit survives a power cut) or
+    /// `normal` (WAL: commits survive a crash of the process, the last ones may not survive a
+    /// power cut).
+    pub sqlite_synchronous_full: bool,
     /// `GATEWAY_CALLBACK_ALLOW_NETS`: networks callbacks may reach despite the SSRF guard
     /// (comma-separated CIDRs; for tests only, empty in production).
     pub callback_allow_nets: Vec<ipnet::IpNet>,
@@ -45,6 +49,7 @@ impl Default for Settings {
             callback_retry_schedule: RetrySchedule::default(),
             callback_timeout: Duration::from_secs(10),
             callback_allow_nets: Vec::new(),
+            sqlite_synchronous_full: true,
         }
     }
 }
@@ -97,6 +102,13 @@ impl Settings {
         }
         if let Some(v) = var("GATEWAY_CALLBACK_TIMEOUT") {
             s.callback_timeout = parse_duration(&v).context("GATEWAY_CALLBACK_TIMEOUT")?;
+        }
+        if let Some(v) = var("GATEWAY_SQLITE_SYNCHRONOUS") {
+            s.sqlite_synchronous_full = match v.trim() {
+                "full" => true,
+                "normal" => false,
+                other => bail!("GATEWAY_SQLITE_SYNCHRONOUS must be full or normal, not {other:?}"),
+            };
         }
         if let Some(v) = var("GATEWAY_CALLBACK_ALLOW_NETS") {
             s.callback_allow_nets = v

@@ -6,8 +6,8 @@ use crate::domain::payment::{ChargeOutcome, Status, after_outcome};
 use crate::domain::response::{Outcome, ResponseValues, ResultKind};
 use crate::startup::AppState;
 use crate::store::callbacks::{self, NewCallback};
+use crate::store::now_millis;
 use crate::store::payments::{self, Change, Payment};
-use crate::store::{merchants, now_millis};
 use anyhow::Context;
 use sea_orm::TransactionTrait;
 use secrecy::ExposeSecret;
@@ -23,10 +23,12 @@ pub async fn sign_response(
     message: Option<&str>,
     card: Option<(&str, &str)>,
 ) -> anyhow::Result<ResponseValues> {
-    let merchant = merchants::find(&state.db, &p.merchant_id)
+    let merchant = state
+        .merchants
+        .get(&state.db, &state.key, &p.merchant_id)
         .await?
         .context("the payment's merchant is missing")?;
-    let secret = merchant.secret(&state.key)?;
+    let secret = &merchant.secret;
     Ok(ResponseValues::sign(
         &p.fields,
         &Outcome {

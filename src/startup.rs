@@ -6,7 +6,7 @@ use crate::callbacks::{Deliverer, Worker};
 use crate::config::Settings;
 use crate::crypto::MasterKey;
 use crate::processor::{Processor, TestProcessor};
-use crate::store::{self, Db, merchants};
+use crate::store::{self, Db, merchants, payments};
 use crate::{flow, routes};
 use anyhow::{Context, bail};
 use poem::Server;
@@ -26,6 +26,10 @@ pub struct AppState {
     pub processor: Arc<dyn Processor>,
     /// Wakes this process's callback worker when a callback is committed.
     pub callback_wake: Arc<Notify>,
+    /// Verified merchants, decrypted once.
+    pub merchants: Arc<merchants::Cache>,
+    /// Batches payment inserts into group commits.
+    pub payment_writer: payments::Writer,
 }
 
 /// How the master key was found.
@@ -120,6 +124,8 @@ impl Application {
         )?;
         let state = AppState {
             processor: Arc::new(TestProcessor::new(db.clone())),
+            merchants: Arc::new(merchants::Cache::new(Duration::from_secs(60))),
+            payment_writer: payments::Writer::start(db.clone()),
             db,
             key: Arc::new(key),
             callback_wake: Arc::new(Notify::new()),

@@ -10,7 +10,7 @@ use crate::domain::signature;
 use crate::error::{AppError, wants_json};
 use crate::i18n;
 use crate::startup::AppState;
-use crate::store::{merchants, payments};
+use crate::store::payments;
 use poem::http::Method;
 use poem::web::Data;
 use poem::{Body, Request, Response, handler};
@@ -48,11 +48,12 @@ async fn accept(req: &Request, body: Body, state: &AppState) -> Result<String, A
     let provided = fields
         .get(signature::SIGNATURE_FIELD)
         .ok_or(AppError::Signature)?;
-    let merchant = merchants::find(&state.db, account_id)
+    let merchant = state
+        .merchants
+        .get(&state.db, &state.key, account_id)
         .await?
         .ok_or(AppError::UnknownAccount)?;
-    let secret = merchant.secret(&state.key).map_err(anyhow::Error::from)?;
-    if !signature::verify(fields.iter(), secret.expose_secret(), provided) {
+    if !signature::verify(fields.iter(), merchant.secret.expose_secret(), provided) {
         return Err(AppError::Signature);
     }
     let request = PaymentRequest::from_fields(&fields, state.settings.allow_private_targets)?;
@@ -62,7 +63,7 @@ async fn accept(req: &Request, body: Body, state: &AppState) -> Result<String, A
             detail: "this account is in test mode only; send x_test=true".into(),
         });
     }
-    match payments::insert_or_get(&state.db, &request, provided).await? {
+    match payments::insert_or_get(&state.payment_writer, &state.db, &request, provided).await? {
         payments::Stored::New(p) => {
             tracing::info!(payment = %p.id, merchant = %p.merchant_id, "payment created");
             Ok(format!("/pay/{}", p.id))

@@ -13,7 +13,7 @@ use crate::domain::signature;
 use crate::error::AppError;
 use crate::startup::AppState;
 use crate::store::operations::{self, Perform, Performed};
-use crate::store::{merchants, now_millis, payments};
+use crate::store::{now_millis, payments};
 use poem::http::StatusCode;
 use poem::web::Data;
 use poem::{Body, Request, Response, handler};
@@ -141,10 +141,12 @@ async fn operate(
     let provided = fields
         .get(signature::SIGNATURE_FIELD)
         .ok_or(AppError::Signature)?;
-    let merchant = merchants::find(&state.db, account_id)
+    let merchant = state
+        .merchants
+        .get(&state.db, &state.key, account_id)
         .await?
         .ok_or(AppError::UnknownAccount)?;
-    let secret = merchant.secret(&state.key).map_err(anyhow::Error::from)?;
+    let secret = &merchant.secret;
     if !signature::verify(fields.iter(), secret.expose_secret(), provided) {
         return Err(AppError::Signature);
     }

@@ -115,3 +115,60 @@ pub async fn master_key_ids(db: &Db) -> anyhow::Result<Vec<String>> {
         .all(db)
         .await?)
 }
+
+/// A merchant as the request paths need it: its secret already decrypted.
+pub struct Verified {
+    pub account_id: String,
+    pub test_only: bool,
+    pub secret: SecretBox<Vec<u8>>,
+}
+
+/// Merchants by account id, decrypted once and kept for a short while: a payment request then
+/// costs no merchant query and no decryption. A merchant created with the CLI is found at once
+/// (misses are not cached); a change to an existing one is seen within `ttl`.
+pub struct Cache {
+    ttl: std::time::Duration,
+    entries: std::sync::RwLock<
+        std::collections::HashMap<String, (std::time::Instant, std::sync::Arc<Verified>)>,
+    >,
+}
+
+impl Cache {
+    pub fn new(ttl: std::time::Duration) -> Self {
+        Self {
+            ttl,
+            entries: Default::default(),
+        }
+    }
+
+    /// The merchant, from the cache or the database; `None` if there is no such merchant.
+    pub async fn get(
+        &self,
+        db: &Db,
+        key: &MasterKey,
+        account_id: &str,
+    ) -> anyhow::Result<Option<std::sync::Arc<Verified>>> {
+        if let Some((at, m)) = self.entries.read().unwrap().get(account_id)
+            && at.elapsed() < self.ttl
+        {
+            return Ok(Some(m.clone()));
+        }
+        let Some(merchant) = find(db, account_id).await? else {
+            return Ok(None);
+        };
+        let verified = std::sync::Arc::new(Verified {
+            secret: merchant.secret(key)?,
+            account_id: merchant.account_id,
+            test_only: merchant.test_only,
+        });
+        let mut entries = self.entries.write().unwrap();
+        if entries.len() > 10_000 {
+            entries.clear();
+        }
+        entries.insert(
+            account_id.to_string(),
+            (std::time::Instant::now(), verified.clone()),
+        );
+        Ok(Some(verified))
+    }
+}

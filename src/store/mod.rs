@@ -20,17 +20,22 @@ pub use sea_orm::DatabaseConnection as Db;
 
 /// Opens the database (creating an SQLite file if needed) and applies pending migrations.
 pub async fn connect(settings: &Settings) -> anyhow::Result<DatabaseConnection> {
+    let synchronous = if settings.sqlite_synchronous_full {
+        SqliteSynchronous::Full
+    } else {
+        SqliteSynchronous::Normal
+    };
     let mut options = ConnectOptions::new(settings.database_url.clone());
     options
         .max_connections(settings.db_max_connections)
         .min_connections(1)
         .sqlx_logging(false)
-        .map_sqlx_sqlite_opts(|o| {
-            // WAL lets readers run beside the one writer; FULL fsyncs every commit because a
-            // committed payment must survive a power cut. Writers queue on the busy timeout
-            // instead of failing.
+        .map_sqlx_sqlite_opts(move |o| {
+            // WAL lets readers run beside the one writer; FULL (the default) fsyncs every commit
+            // because a committed payment must survive a power cut. Writers queue on the busy
+            // timeout instead of failing.
             o.journal_mode(SqliteJournalMode::Wal)
-                .synchronous(SqliteSynchronous::Full)
+                .synchronous(synchronous)
                 .busy_timeout(Duration::from_secs(15))
                 .foreign_keys(true)
                 .create_if_missing(true)

@@ -3,7 +3,7 @@
 //! two concurrent submits exactly one changes the row.
 
 use super::entities::payment::{self, Column};
-use super::{Db, from_millis, is_unique_violation, now_millis};
+use super::{Db, from_millis, now_millis};
 use crate::crypto::random_hex;
 use crate::domain::money::{Amount, Currency};
 use crate::domain::payment::Status;
@@ -11,10 +11,7 @@ use crate::domain::request::{PaymentRequest, TransactionType};
 use crate::domain::response::ResponseValues;
 use anyhow::{Context, anyhow};
 use sea_orm::sea_query::Expr;
-use sea_orm::{
-    ActiveValue::Set, ColumnTrait, ConnectionTrait, EntityTrait, QueryFilter, QueryOrder,
-    QuerySelect,
-};
+use sea_orm::{ColumnTrait, ConnectionTrait, EntityTrait, QueryFilter, QueryOrder, QuerySelect};
 use time::OffsetDateTime;
 use url::Url;
 
@@ -111,64 +108,139 @@ pub enum Stored {
     Existing(Payment),
 }
 
+/// Payment inserts in group commits: requests arriving together are written by one
+/// multi-row `INSERT … ON CONFLICT (merchant_id, reference) DO NOTHING RETURNING id`, one
+/// statement and one commit for up to `MAX_BATCH` payments. The unique index still decides
+/// duplicates: a row not returned was already there (or came twice in one batch).
+#[derive(Clone)]
+pub struct Writer {
+    queue: tokio::sync::mpsc::Sender<(payment::Model, tokio::sync::oneshot::Sender<Inserted>)>,
+}
+
+/// Whether a row was inserted (`Ok(true)`) or its reference was taken (`Ok(false)`).
+type Inserted = Result<bool, String>;
+
+const MAX_BATCH: usize = 128;
+
+impl Writer {
+    /// Starts the writer task; it ends when the last `Writer` is dropped.
+    pub fn start(db: Db) -> Self {
+        let (queue, mut rx) = tokio::sync::mpsc::channel::<(
+            payment::Model,
+            tokio::sync::oneshot::Sender<Inserted>,
+        )>(4 * MAX_BATCH);
+        tokio::spawn(async move {
+            let mut batch = Vec::with_capacity(MAX_BATCH);
+            while rx.recv_many(&mut batch, MAX_BATCH).await > 0 {
+                let models: Vec<&payment::Model> = batch.iter().map(|(m, _)| m).collect();
+                let outcome = insert_batch(&db, &models).await;
+                for (model, reply) in batch.drain(..) {
+                    let answer = match &outcome {
+                        Ok(ids) => Ok(ids.contains(&model.id)),
+                        Err(e) => Err(format!("{e:#}")),
+                    };
+                    let _ = reply.send(answer);
+                }
+            }
+        });
+        Self { queue }
+    }
+
+    async fn insert(&self, model: payment::Model) -> anyhow::Result<bool> {
+        let (reply, answer) = tokio::sync::oneshot::channel();
+        self.queue
+            .send((model, reply))
+            .await
+            .map_err(|_| anyhow!("the payment writer has stopped"))?;
+        answer
+            .await
+            .map_err(|_| anyhow!("the payment writer has stopped"))?
+            .map_err(|e| anyhow!(e).context("storing payments"))
+    }
+}
+
+/// Inserts the rows in one statement; returns the ids actually inserted.
+async fn insert_batch(
+    db: &Db,
+    models: &[&payment::Model],
+) -> anyhow::Result<std::collections::HashSet<String>> {
+    use sea_orm::sea_query::{OnConflict, Query, SimpleExpr};
+    use sea_orm::{ConnectionTrait, Iterable};
+    let mut insert = Query::insert();
+    insert
+        .into_table(payment::Entity)
+        .columns(Column::iter())
+        .on_conflict(
+            OnConflict::columns([Column::MerchantId, Column::Reference])
+                .do_nothing()
+                .to_owned(),
+        )
+        .returning_col(Column::Id);
+    for m in models {
+        use sea_orm::ActiveModelTrait;
+        let row: payment::ActiveModel = (*m).clone().into();
+        insert.values_panic(
+            Column::iter()
+                .map(|c| SimpleExpr::Value(row.get(c).into_value().expect("every column is set"))),
+        );
+    }
+    let statement = db.get_database_backend().build(&insert);
+    let rows = db.query_all_raw(statement).await?;
+    rows.iter()
+        .map(|r| r.try_get_by_index::<String>(0).map_err(Into::into))
+        .collect()
+}
+
 /// Stores a verified request, or returns the payment that already holds its reference.
 pub async fn insert_or_get(
+    writer: &Writer,
     db: &Db,
     request: &PaymentRequest,
     signature: &str,
 ) -> anyhow::Result<Stored> {
     let now = now_millis();
-    let model = payment::ActiveModel {
-        id: Set(random_hex::<16>()),
-        merchant_id: Set(request.account_id.clone()),
-        reference: Set(request.reference.clone()),
-        request_signature: Set(signature.to_ascii_lowercase()),
-        request_fields: Set(serde_json::to_string(&request.stored_fields)?),
-        amount_minor: Set(request.amount.minor()),
-        amount_text: Set(request
+    let model = payment::Model {
+        id: random_hex::<16>(),
+        merchant_id: request.account_id.clone(),
+        reference: request.reference.clone(),
+        request_signature: signature.to_ascii_lowercase(),
+        request_fields: serde_json::to_string(&request.stored_fields)?,
+        amount_minor: request.amount.minor(),
+        amount_text: request
             .stored_fields
             .iter()
             .find(|(n, _)| n == "x_amount")
             .map(|(_, v)| v.clone())
-            .unwrap_or_default()),
-        currency: Set(request.amount.currency().code().to_string()),
-        test: Set(request.test),
-        transaction_type: Set(request.transaction_type.as_str().to_string()),
-        status: Set(Status::Open.as_str().to_string()),
-        declines: Set(0),
-        message: Set(None),
-        csrf_token: Set(random_hex::<16>()),
-        url_complete: Set(request.url_complete.to_string()),
-        url_cancel: Set(request.url_cancel.to_string()),
-        url_callback: Set(request.url_callback.to_string()),
-        locale: Set(request.locale.clone()),
-        card_brand: Set(None),
-        card_last4: Set(None),
-        gateway_reference: Set(format!("gw_{}", random_hex::<12>())),
-        response: Set(None),
-        settle_at: Set(None),
-        created_at: Set(now),
-        updated_at: Set(now),
-        authorized_minor: Set(0),
-        captured_minor: Set(0),
-        refunded_minor: Set(0),
+            .unwrap_or_default(),
+        currency: request.amount.currency().code().to_string(),
+        test: request.test,
+        transaction_type: request.transaction_type.as_str().to_string(),
+        status: Status::Open.as_str().to_string(),
+        declines: 0,
+        message: None,
+        csrf_token: random_hex::<16>(),
+        url_complete: request.url_complete.to_string(),
+        url_cancel: request.url_cancel.to_string(),
+        url_callback: request.url_callback.to_string(),
+        locale: request.locale.clone(),
+        card_brand: None,
+        card_last4: None,
+        gateway_reference: format!("gw_{}", random_hex::<12>()),
+        response: None,
+        settle_at: None,
+        created_at: now,
+        updated_at: now,
+        authorized_minor: 0,
+        captured_minor: 0,
+        refunded_minor: 0,
     };
-    let id = model.id.clone().unwrap();
-    match payment::Entity::insert(model).exec(db).await {
-        Ok(_) => {
-            let payment = find(db, &id)
-                .await?
-                .context("a payment just stored is missing")?;
-            Ok(Stored::New(payment))
-        }
-        Err(e) if is_unique_violation(&e) => {
-            let existing = find_by_reference(db, &request.account_id, &request.reference)
-                .await?
-                .context("a duplicate reference without its payment")?;
-            Ok(Stored::Existing(existing))
-        }
-        Err(e) => Err(e).context("storing a payment"),
+    if writer.insert(model.clone()).await? {
+        return Ok(Stored::New(Payment::try_from(model)?));
     }
+    let existing = find_by_reference(db, &request.account_id, &request.reference)
+        .await?
+        .context("a duplicate reference without its payment")?;
+    Ok(Stored::Existing(existing))
 }
 
 pub async fn find(db: &Db, id: &str) -> anyhow::Result<Option<Payment>> {
