@@ -22,8 +22,9 @@ pub struct Settings {
     pub allow_private_targets: bool,
     /// `GATEWAY_PENDING_SETTLE_AFTER`: how long a pending test payment waits to complete.
     pub pending_settle_after: Duration,
-    /// `GATEWAY_DB_MAX_CONNECTIONS`: pool size.
-    pub db_max_connections: u32,
+    /// `GATEWAY_DB_MAX_CONNECTIONS`: pool size; by default 4 for SQLite (one writer; each
+    /// connection keeps its own page cache) and 16 for PostgreSQL.
+    pub db_max_connections: Option<u32>,
     /// `GATEWAY_CALLBACK_RETRY_SCHEDULE`: waits between callback attempts (`1s,1s,2s`).
     pub callback_retry_schedule: RetrySchedule,
     /// `GATEWAY_CALLBACK_TIMEOUT`: time for one callback attempt (connect has 5 s of it).
@@ -45,7 +46,7 @@ impl Default for Settings {
             master_key: None,
             allow_private_targets: false,
             pending_settle_after: Duration::from_secs(10),
-            db_max_connections: 16,
+            db_max_connections: None,
             callback_retry_schedule: RetrySchedule::default(),
             callback_timeout: Duration::from_secs(10),
             callback_allow_nets: Vec::new(),
@@ -94,6 +95,7 @@ impl Settings {
         if let Some(v) = var("GATEWAY_DB_MAX_CONNECTIONS") {
             s.db_max_connections = v
                 .parse()
+                .map(Some)
                 .context("GATEWAY_DB_MAX_CONNECTIONS must be a number")?;
         }
         if let Some(v) = var("GATEWAY_CALLBACK_RETRY_SCHEDULE") {
@@ -131,6 +133,12 @@ impl Settings {
     /// How long a claimed callback attempt belongs to one worker: longer than any attempt.
     pub fn callback_lease(&self) -> Duration {
         self.callback_timeout + Duration::from_secs(5)
+    }
+
+    /// The pool size in force.
+    pub fn pool_size(&self) -> u32 {
+        self.db_max_connections
+            .unwrap_or(if self.is_postgres() { 16 } else { 4 })
     }
 
     pub fn is_postgres(&self) -> bool {

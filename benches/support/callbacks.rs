@@ -97,7 +97,7 @@ fn percentile(sorted: &[Duration], p: f64) -> Duration {
 pub async fn run(database_url: String, n: usize, samples: usize) -> (f64, Duration, Duration) {
     let settings = Settings {
         database_url,
-        db_max_connections: 16,
+        db_max_connections: None,
         ..Settings::default()
     };
     let db = store::connect(&settings).await.unwrap();

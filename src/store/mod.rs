@@ -27,7 +27,7 @@ pub async fn connect(settings: &Settings) -> anyhow::Result<DatabaseConnection> 
     };
     let mut options = ConnectOptions::new(settings.database_url.clone());
     options
-        .max_connections(settings.db_max_connections)
+        .max_connections(settings.pool_size())
         .min_connections(1)
         .sqlx_logging(false)
         .map_sqlx_sqlite_opts(move |o| {

@@ -192,7 +192,7 @@ impl TestApp {
             master_key: Some(key_base64.clone().into()),
             allow_private_targets: true,
             pending_settle_after: Duration::from_secs(1),
-            db_max_connections: 8,
+            db_max_connections: Some(8),
             callback_retry_schedule: RetrySchedule::parse("1s,1s,1s,1s,1s").unwrap(),
             callback_timeout: Duration::from_secs(2),
             ..Settings::default()

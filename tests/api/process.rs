@@ -63,7 +63,7 @@ impl Env {
                 )
             }),
             master_key: var("GATEWAY_MASTER_KEY").map(Into::into),
-            db_max_connections: 4,
+            db_max_connections: Some(4),
             ..Default::default()
         }
     }
