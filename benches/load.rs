@@ -319,6 +319,12 @@ impl Gateway {
             .env("GATEWAY_LISTEN", &addr)
             .env("GATEWAY_ALLOW_PRIVATE_TARGETS", "true")
             .env("RUST_LOG", "warn")
+            // Lets a run compare the durability settings: GATEWAY_SQLITE_SYNCHRONOUS=normal.
+            .envs(
+                std::env::var("GATEWAY_SQLITE_SYNCHRONOUS")
+                    .ok()
+                    .map(|v| ("GATEWAY_SQLITE_SYNCHRONOUS", v)),
+            )
             .envs(env.iter().map(|(k, v)| (k.as_str(), v.as_str())))
             .stdout(Stdio::piped())
             .stderr(Stdio::null())

@@ -43,15 +43,21 @@ pub async fn sign_response(
     ))
 }
 
+/// What an applied outcome made of the payment.
+pub struct Applied {
+    pub status: Status,
+    pub response: Option<ResponseValues>,
+}
+
 /// Applies `outcome` to `p` if it is still in `from` with the same number of declines; returns
-/// whether this call changed it (false: a concurrent call did first).
+/// what it became, or `None` if a concurrent call changed it first.
 pub async fn apply(
     state: &AppState,
     p: &Payment,
     from: Status,
     outcome: &ChargeOutcome,
     card: Option<(&str, &str)>,
-) -> anyhow::Result<bool> {
+) -> anyhow::Result<Option<Applied>> {
     let next = after_outcome(p.declines, p.transaction_type, outcome);
     let card = card.or(match (&p.card_brand, &p.card_last4) {
         (Some(b), Some(l)) => Some((b.as_str(), l.as_str())),
@@ -108,10 +114,14 @@ pub async fn apply(
     if queued {
         state.callback_wake.notify_one();
     }
-    if changed {
-        tracing::info!(payment = %p.id, from = from.as_str(), to = next.status.as_str(), "payment changed");
+    if !changed {
+        return Ok(None);
     }
-    Ok(changed)
+    tracing::info!(payment = %p.id, from = from.as_str(), to = next.status.as_str(), "payment changed");
+    Ok(Some(Applied {
+        status: next.status,
+        response,
+    }))
 }
 
 /// Settles the pending payments that are due; returns how many changed.
@@ -123,7 +133,10 @@ pub async fn settle_due(state: &AppState) -> anyhow::Result<usize> {
         if outcome == ChargeOutcome::Pending {
             continue;
         }
-        if apply(state, &p, Status::Pending, &outcome, None).await? {
+        if apply(state, &p, Status::Pending, &outcome, None)
+            .await?
+            .is_some()
+        {
             settled += 1;
         }
     }

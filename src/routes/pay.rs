@@ -8,6 +8,7 @@ use crate::domain::card::{Card, CardInput};
 use crate::domain::form::{Fields, Limits};
 use crate::domain::payment::Status;
 use crate::domain::request::TransactionType;
+use crate::domain::response::ResponseValues;
 use crate::error::{AppError, wants_json};
 use crate::flow;
 use crate::i18n::{self, Catalogue};
@@ -44,9 +45,26 @@ async fn load(state: &AppState, id: &str) -> Result<Payment, AppError> {
 /// Where a payment's shopper belongs now: the storefront once there is an outcome to report,
 /// otherwise the payment page.
 fn current(p: &Payment) -> Response {
-    match (&p.response, p.status.has_outcome()) {
+    destination(p, p.status, p.response.as_ref())
+}
+
+fn destination(p: &Payment, status: Status, response: Option<&ResponseValues>) -> Response {
+    match (response, status.has_outcome()) {
         (Some(r), true) => see_other(r.append_to(&p.url_complete).as_str()),
         _ => see_other(format!("/pay/{}", p.id)),
+    }
+}
+
+/// The answer after trying to apply an outcome: what this call made of the payment, or, if a
+/// concurrent submit applied it first, what the payment is now.
+async fn after(
+    state: &AppState,
+    p: &Payment,
+    applied: Option<flow::Applied>,
+) -> Result<Response, AppError> {
+    match applied {
+        Some(a) => Ok(destination(p, a.status, a.response.as_ref())),
+        None => Ok(current(&load(state, &p.id).await?)),
     }
 }
 
@@ -164,9 +182,8 @@ async fn pay(req: &Request, id: &str, body: Body, state: &AppState) -> Result<Re
         .await?;
     tracing::info!(payment = %p.id, card = ?card, outcome = ?outcome, "charge attempt");
     let card_kept = (card.brand().as_str(), card.last4());
-    flow::apply(state, &p, Status::Open, &outcome, Some(card_kept)).await?;
-    // Whether this submit or a concurrent one applied the outcome, answer with the stored state.
-    Ok(current(&load(state, id).await?))
+    let applied = flow::apply(state, &p, Status::Open, &outcome, Some(card_kept)).await?;
+    after(state, &p, applied).await
 }
 
 #[handler]
@@ -212,8 +229,8 @@ async fn decide(
         })
         .await?;
     tracing::info!(payment = %p.id, outcome = ?outcome, "3-D Secure decision");
-    flow::apply(state, &p, Status::Challenge, &outcome, None).await?;
-    Ok(current(&load(state, id).await?))
+    let applied = flow::apply(state, &p, Status::Challenge, &outcome, None).await?;
+    after(state, &p, applied).await
 }
 
 #[handler]

@@ -21,24 +21,24 @@ pub struct Charge {
 
 /// Stores `charge` if its key is new; returns what the ledger holds for the key.
 pub async fn record(db: &Db, charge: Charge) -> anyhow::Result<Charge> {
-    let key = charge.idempotency_key.clone();
     let model = test_charge::ActiveModel {
-        idempotency_key: Set(charge.idempotency_key),
-        payment_id: Set(charge.payment_id),
-        outcome: Set(charge.outcome),
-        message: Set(charge.message),
+        idempotency_key: Set(charge.idempotency_key.clone()),
+        payment_id: Set(charge.payment_id.clone()),
+        outcome: Set(charge.outcome.clone()),
+        message: Set(charge.message.clone()),
         amount_minor: Set(charge.amount_minor),
-        currency: Set(charge.currency),
-        card_brand: Set(charge.card_brand),
-        card_last4: Set(charge.card_last4),
+        currency: Set(charge.currency.clone()),
+        card_brand: Set(charge.card_brand.clone()),
+        card_last4: Set(charge.card_last4.clone()),
         created_at: Set(now_millis()),
     };
     match test_charge::Entity::insert(model).exec(db).await {
-        Ok(_) => {}
+        // Ours is the ledger's entry for this key: no need to read it back.
+        Ok(_) => return Ok(charge),
         Err(e) if is_unique_violation(&e) => {}
         Err(e) => return Err(e).context("recording a test charge"),
     }
-    let m = test_charge::Entity::find_by_id(key)
+    let m = test_charge::Entity::find_by_id(charge.idempotency_key)
         .one(db)
         .await?
         .context("a recorded test charge is missing")?;
