@@ -176,11 +176,7 @@ impl Scenario {
                 let created = conn.send("POST", "/checkout", Some(body), None).await?;
                 expect(&created, 303)?;
                 let page = created.location.ok_or("no Location")?;
-                let shown = conn.send("GET", &page, None, None).await?;
-                expect(&shown, 200)?;
-                let token = hidden(&shown.body, "csrf_token").ok_or("no csrf_token")?;
-                let form = format!("csrf_token={token}&{PAY_FORM}");
-                let paid = conn.send("POST", &page, Some(&form), None).await?;
+                let paid = pay_4242(conn, &page).await?;
                 expect(&paid, 303)?;
                 match paid.location {
                     Some(l) if l.contains("x_result=completed") => Ok(()),
@@ -196,6 +192,31 @@ impl Scenario {
             }
         }
     }
+}
+
+/// Shows the page (for its CSRF token) and pays it with 4242, as the shopper's browser would.
+async fn pay_4242(conn: &mut Conn, page: &str) -> Result<Answer, String> {
+    let shown = conn.send("GET", page, None, None).await?;
+    if shown.status != 200 {
+        return Err(format!("page: HTTP {}", shown.status));
+    }
+    let token = hidden(&shown.body, "csrf_token").ok_or("no csrf_token")?;
+    conn.send(
+        "POST",
+        page,
+        Some(&format!("csrf_token={token}&{PAY_FORM}")),
+        None,
+    )
+    .await
+}
+
+/// Creates a payment (setup, not measured) and returns its page.
+async fn open_payment(conn: &mut Conn, body: &str) -> String {
+    let created = conn
+        .send("POST", "/checkout", Some(body), None)
+        .await
+        .unwrap();
+    created.location.expect("a 303 to the payment page")
 }
 
 struct Figures {
@@ -505,21 +526,13 @@ async fn gateway_scenarios(
     let mut conn = Conn::open(&addr).await;
     let mut pages = Vec::new();
     for i in 0..CONNECTIONS {
-        let a = conn
-            .send(
-                "POST",
-                "/checkout",
-                Some(&checkout_body(
-                    &account,
-                    &secret,
-                    &format!("page-{i}"),
-                    "10.00",
-                )),
-                None,
+        pages.push(
+            open_payment(
+                &mut conn,
+                &checkout_body(&account, &secret, &format!("page-{i}"), "10.00"),
             )
-            .await
-            .unwrap();
-        pages.push(a.location.unwrap());
+            .await,
+        );
     }
     let f = measure(
         &addr,
@@ -547,32 +560,12 @@ async fn gateway_scenarios(
     // Large captured payments to refund 1.00 from, one per connection.
     let mut refunds = Vec::new();
     for i in 0..CONNECTIONS {
-        let created = conn
-            .send(
-                "POST",
-                "/checkout",
-                Some(&checkout_body(
-                    &account,
-                    &secret,
-                    &format!("big-{i}"),
-                    "1000000.00",
-                )),
-                None,
-            )
-            .await
-            .unwrap();
-        let page = created.location.unwrap();
-        let shown = conn.send("GET", &page, None, None).await.unwrap();
-        let token = hidden(&shown.body, "csrf_token").unwrap();
-        let paid = conn
-            .send(
-                "POST",
-                &page,
-                Some(&format!("csrf_token={token}&{PAY_FORM}")),
-                None,
-            )
-            .await
-            .unwrap();
+        let page = open_payment(
+            &mut conn,
+            &checkout_body(&account, &secret, &format!("big-{i}"), "1000000.00"),
+        )
+        .await;
+        let paid = pay_4242(&mut conn, &page).await.unwrap();
         let location = paid.location.unwrap();
         let reference = url::Url::parse(&location)
             .unwrap()
