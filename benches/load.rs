@@ -385,6 +385,31 @@ impl Gateway {
         )
     }
 
+    /// CPU time the gateway has used so far, in clock ticks (100 a second).
+    fn cpu_ticks(&self) -> u64 {
+        let stat =
+            std::fs::read_to_string(format!("/proc/{}/stat", self.child.id())).unwrap_or_default();
+        // utime and stime are fields 14 and 15, counted after the ")" that ends the name.
+        let after = stat.rsplit(')').next().unwrap_or("");
+        let fields: Vec<&str> = after.split_whitespace().collect();
+        let field = |i: usize| {
+            fields
+                .get(i)
+                .and_then(|v| v.parse::<u64>().ok())
+                .unwrap_or(0)
+        };
+        field(11) + field(12)
+    }
+
+    /// Runs a scenario and notes how much of a core the gateway used meanwhile.
+    async fn measure(&self, scenario: Scenario, run: &Run) -> (Figures, String) {
+        let before = self.cpu_ticks();
+        let figures = measure(&self.addr, scenario, run.warmup, run.duration).await;
+        let used = self.cpu_ticks().saturating_sub(before) as f64 / 100.0;
+        let share = 100.0 * used / (run.warmup + run.duration).as_secs_f64();
+        (figures, format!("gateway CPU {share:.0} %"))
+    }
+
     fn peak_rss_kib(&self) -> u64 {
         let status = std::fs::read_to_string(format!("/proc/{}/status", self.child.id()))
             .unwrap_or_default();
@@ -514,12 +539,12 @@ async fn gateway_scenarios(
     let db_label = label.to_string();
 
     let bodies = checkout_bodies(&account, &secret, "checkout", run.budget);
-    let f = measure(&addr, Scenario::Checkout(bodies), run.warmup, run.duration).await;
+    let (f, cpu) = gateway.measure(Scenario::Checkout(bodies), run).await;
     rows.push(Row {
         scenario: "payment request (POST /checkout, 303)".into(),
         db: db_label.clone(),
         figures: Some(f),
-        note: String::new(),
+        note: cpu,
     });
 
     // Open payments to show.
@@ -534,27 +559,21 @@ async fn gateway_scenarios(
             .await,
         );
     }
-    let f = measure(
-        &addr,
-        Scenario::Page(Arc::new(pages)),
-        run.warmup,
-        run.duration,
-    )
-    .await;
+    let (f, cpu) = gateway.measure(Scenario::Page(Arc::new(pages)), run).await;
     rows.push(Row {
         scenario: "hosted page (GET /pay/{id})".into(),
         db: db_label.clone(),
         figures: Some(f),
-        note: String::new(),
+        note: cpu,
     });
 
     let bodies = checkout_bodies(&account, &secret, "trip", run.budget / 2);
-    let f = measure(&addr, Scenario::RoundTrip(bodies), run.warmup, run.duration).await;
+    let (f, cpu) = gateway.measure(Scenario::RoundTrip(bodies), run).await;
     rows.push(Row {
         scenario: "shopper round trip (request, page, pay 4242, redirect)".into(),
         db: db_label.clone(),
         figures: Some(f),
-        note: "per round trip".into(),
+        note: format!("per round trip; {cpu}"),
     });
 
     // Large captured payments to refund 1.00 from, one per connection.
@@ -587,18 +606,14 @@ async fn gateway_scenarios(
         .collect();
         refunds.push(signed_form(fields, &secret));
     }
-    let f = measure(
-        &addr,
-        Scenario::Refund(Arc::new(refunds)),
-        run.warmup,
-        run.duration,
-    )
-    .await;
+    let (f, cpu) = gateway
+        .measure(Scenario::Refund(Arc::new(refunds)), run)
+        .await;
     rows.push(Row {
         scenario: "order management (refund 1.00, Idempotency-Key each)".into(),
         db: db_label.clone(),
         figures: Some(f),
-        note: String::new(),
+        note: cpu,
     });
 
     let rss = gateway.peak_rss_kib();
