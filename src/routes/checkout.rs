@@ -2,7 +2,7 @@
 //! signature, validate every field, store, and answer 303 to our hosted page; every rejection
 //! stores nothing.
 
-use super::{read_form, see_other};
+use super::{read_form, see_other, verified_merchant};
 use crate::domain::form::{Fields, Limits};
 use crate::domain::payment::Status;
 use crate::domain::request::PaymentRequest;
@@ -14,7 +14,6 @@ use crate::store::payments;
 use poem::http::Method;
 use poem::web::Data;
 use poem::{Body, Request, Response, handler};
-use secrecy::ExposeSecret;
 
 #[handler]
 pub async fn checkout(req: &Request, body: Body, Data(state): Data<&AppState>) -> Response {
@@ -36,26 +35,8 @@ async fn accept(req: &Request, body: Body, state: &AppState) -> Result<String, A
     if req.method() == Method::POST {
         read_form(req, body, &mut fields).await?;
     }
-    let account_id = match fields.get("x_account_id") {
-        Some(a) if !a.is_empty() => a,
-        _ => {
-            return Err(AppError::Malformed {
-                detail: "the required field x_account_id is missing".into(),
-                field: Some("x_account_id".into()),
-            });
-        }
-    };
-    let provided = fields
-        .get(signature::SIGNATURE_FIELD)
-        .ok_or(AppError::Signature)?;
-    let merchant = state
-        .merchants
-        .get(&state.db, &state.key, account_id)
-        .await?
-        .ok_or(AppError::UnknownAccount)?;
-    if !signature::verify(fields.iter(), merchant.secret.expose_secret(), provided) {
-        return Err(AppError::Signature);
-    }
+    let merchant = verified_merchant(state, &fields).await?;
+    let provided = fields.get(signature::SIGNATURE_FIELD).unwrap_or_default();
     let request = PaymentRequest::from_fields(&fields, state.settings.allow_private_targets)?;
     if !request.test && merchant.test_only {
         return Err(AppError::Invalid {

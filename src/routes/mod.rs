@@ -79,6 +79,39 @@ async fn secure_and_log<E: Endpoint>(ep: E, req: Request) -> Response {
     resp
 }
 
+/// Authenticates signed fields: the merchant named by `x_account_id` must exist and
+/// `x_signature` must verify under its secret. The one place payment and order-management
+/// requests are checked, so they cannot drift apart: 400 without an account, 401 without or
+/// with a wrong signature, 404 for an unknown account.
+pub async fn verified_merchant(
+    state: &AppState,
+    fields: &Fields,
+) -> Result<std::sync::Arc<crate::store::merchants::Verified>, AppError> {
+    use crate::domain::signature;
+    use secrecy::ExposeSecret;
+    let account_id = match fields.get("x_account_id") {
+        Some(a) if !a.is_empty() => a,
+        _ => {
+            return Err(AppError::Malformed {
+                detail: "the required field x_account_id is missing".into(),
+                field: Some("x_account_id".into()),
+            });
+        }
+    };
+    let provided = fields
+        .get(signature::SIGNATURE_FIELD)
+        .ok_or(AppError::Signature)?;
+    let merchant = state
+        .merchants
+        .get(&state.db, &state.key, account_id)
+        .await?
+        .ok_or(AppError::UnknownAccount)?;
+    if !signature::verify(fields.iter(), merchant.secret.expose_secret(), provided) {
+        return Err(AppError::Signature);
+    }
+    Ok(merchant)
+}
+
 /// Reads a request body within the size and time limits.
 pub async fn read_body(req: &Request, body: Body) -> Result<Vec<u8>, AppError> {
     let too_large = || AppError::TooLarge("the body is larger than 64 KiB".into());

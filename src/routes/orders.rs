@@ -3,13 +3,12 @@
 //! success, `{"x_result": "failed", "x_message": …}` with 401/404/409/422 otherwise. Replays of a
 //! byte-identical request (or of an `Idempotency-Key`) within 24 h answer the first answer.
 
-use super::read_body;
+use super::{read_body, verified_merchant};
 use crate::crypto::random_hex;
 use crate::domain::form::{Fields, Limits};
 use crate::domain::money::Currency;
 use crate::domain::operations::{Money, OperationKind, OperationRequest, Refusal, apply};
 use crate::domain::response::{Outcome, ResponseValues, ResultKind};
-use crate::domain::signature;
 use crate::error::AppError;
 use crate::startup::AppState;
 use crate::store::operations::{self, Perform, Performed};
@@ -129,27 +128,8 @@ async fn operate(
     kind: OperationKind,
 ) -> Result<(StatusCode, String), AppError> {
     let (fields, raw) = body_fields(req, body).await?;
-    let account_id = match fields.get("x_account_id") {
-        Some(a) if !a.is_empty() => a,
-        _ => {
-            return Err(AppError::Malformed {
-                detail: "the required field x_account_id is missing".into(),
-                field: Some("x_account_id".into()),
-            });
-        }
-    };
-    let provided = fields
-        .get(signature::SIGNATURE_FIELD)
-        .ok_or(AppError::Signature)?;
-    let merchant = state
-        .merchants
-        .get(&state.db, &state.key, account_id)
-        .await?
-        .ok_or(AppError::UnknownAccount)?;
+    let merchant = verified_merchant(state, &fields).await?;
     let secret = &merchant.secret;
-    if !signature::verify(fields.iter(), secret.expose_secret(), provided) {
-        return Err(AppError::Signature);
-    }
     let request =
         OperationRequest::from_fields(&fields, kind, state.settings.allow_private_targets)?;
     let payment = payments::find_by_gateway_reference(
