@@ -3,7 +3,7 @@
 //! ciphertext is bound to its merchant through the associated data, so a ciphertext copied to
 //! another row does not decrypt. Also the random identifiers and tokens.
 
-use anyhow::{Context, bail};
+use anyhow::Context;
 use base64::Engine;
 use base64::engine::general_purpose::{STANDARD, URL_SAFE_NO_PAD};
 use chacha20poly1305::aead::{Aead, KeyInit, Payload};
@@ -145,14 +145,6 @@ impl MasterKey {
             .decrypt(XNonce::from_slice(nonce), Payload { msg: ct, aad })
             .map(|p| SecretBox::new(Box::new(p)))
             .map_err(|_| err())
-    }
-}
-
-/// Checks that a key decodes, for start-up messages.
-pub fn require_key(settings_key: Option<&SecretString>) -> anyhow::Result<MasterKey> {
-    match settings_key {
-        Some(k) => MasterKey::from_base64(k.expose_secret()).context("GATEWAY_MASTER_KEY"),
-        None => bail!("no master key"),
     }
 }
 

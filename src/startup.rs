@@ -95,7 +95,6 @@ pub async fn ensure_sandbox_merchant(
 /// The running gateway.
 pub struct Application {
     address: SocketAddr,
-    state: AppState,
     shutdown: watch::Sender<bool>,
     server: JoinHandle<std::io::Result<()>>,
     settler: JoinHandle<()>,
@@ -157,7 +156,6 @@ impl Application {
         });
         Ok(Self {
             address,
-            state,
             shutdown,
             server,
             settler,
@@ -171,10 +169,6 @@ impl Application {
 
     pub fn port(&self) -> u16 {
         self.address.port()
-    }
-
-    pub fn state(&self) -> &AppState {
-        &self.state
     }
 
     /// Stops accepting, lets in-flight requests and callback attempts finish (bounded), and

@@ -116,14 +116,6 @@ impl Fields {
         self.pairs.iter().map(|(n, v)| (n.as_str(), v.as_str()))
     }
 
-    pub fn len(&self) -> usize {
-        self.pairs.len()
-    }
-
-    pub fn is_empty(&self) -> bool {
-        self.pairs.is_empty()
-    }
-
     /// Builds a set from pairs that are already decoded (stored values, JSON bodies).
     pub fn from_pairs(pairs: Vec<(String, String)>) -> Result<Self, FormError> {
         let mut fields = Self::new();

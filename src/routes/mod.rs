@@ -12,7 +12,6 @@ use crate::error::AppError;
 use crate::i18n;
 use crate::startup::AppState;
 use poem::http::{HeaderValue, StatusCode, header};
-use poem::web::Data;
 use poem::{Body, Endpoint, EndpointExt, IntoResponse, Request, Response, Route, get, handler};
 use std::time::{Duration, Instant};
 
@@ -52,10 +51,11 @@ async fn secure_and_log<E: Endpoint>(ep: E, req: Request) -> Response {
         resp = AppError::NotFound.into_response(false, &i18n::EN);
     }
     let h = resp.headers_mut();
-    if !h.contains_key(header::CONTENT_SECURITY_POLICY)
-        && let Ok(v) = html::csp(None).parse()
-    {
-        h.insert(header::CONTENT_SECURITY_POLICY, v);
+    if !h.contains_key(header::CONTENT_SECURITY_POLICY) {
+        static DEFAULT_CSP: std::sync::LazyLock<HeaderValue> = std::sync::LazyLock::new(|| {
+            HeaderValue::from_str(&html::csp(None)).expect("the CSP is ASCII")
+        });
+        h.insert(header::CONTENT_SECURITY_POLICY, DEFAULT_CSP.clone());
     }
     h.insert(
         header::X_CONTENT_TYPE_OPTIONS,
@@ -147,7 +147,7 @@ pub async fn read_form(req: &Request, body: Body, into: &mut Fields) -> Result<(
 }
 
 #[handler]
-fn index(Data(_state): Data<&AppState>) -> Response {
+fn index() -> Response {
     html::render(
         StatusCode::OK,
         &html::IndexPage {

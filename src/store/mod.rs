@@ -94,6 +94,15 @@ fn sql_for(backend: sea_orm::DatabaseBackend, postgres: &str) -> String {
     }
 }
 
+/// A statement from SQL written with `$1` placeholders, for `backend`.
+fn statement(
+    backend: sea_orm::DatabaseBackend,
+    postgres: &str,
+    values: impl IntoIterator<Item = sea_orm::Value>,
+) -> sea_orm::Statement {
+    sea_orm::Statement::from_sql_and_values(backend, sql_for(backend, postgres), values)
+}
+
 fn is_unique_violation(e: &DbErr) -> bool {
     matches!(e.sql_err(), Some(SqlErr::UniqueConstraintViolation(_)))
 }

@@ -5,10 +5,10 @@
 //! everything back, so an error changes nothing.
 
 use super::callbacks::{self, NewCallback};
-use super::{Db, is_unique_violation, sql_for};
+use super::{Db, is_unique_violation, statement};
 use crate::domain::operations::Operation;
 use anyhow::Context;
-use sea_orm::{ConnectionTrait, DatabaseTransaction, Statement, TransactionTrait, Value};
+use sea_orm::{ConnectionTrait, DatabaseTransaction, TransactionTrait, Value};
 
 /// How long a byte-identical request (or a reused Idempotency-Key) replays the first answer.
 pub const REPLAY_WINDOW_MS: i64 = 24 * 60 * 60 * 1000;
@@ -47,11 +47,7 @@ pub enum Performed {
 async fn exec(txn: &DatabaseTransaction, sql: &str, values: Vec<Value>) -> anyhow::Result<u64> {
     let backend = txn.get_database_backend();
     Ok(txn
-        .execute_raw(Statement::from_sql_and_values(
-            backend,
-            sql_for(backend, sql),
-            values,
-        ))
+        .execute_raw(statement(backend, sql, values))
         .await?
         .rows_affected())
 }
@@ -169,13 +165,10 @@ async fn first_answer(
 ) -> anyhow::Result<Performed> {
     let backend = db.get_database_backend();
     let row = db
-        .query_one_raw(Statement::from_sql_and_values(
+        .query_one_raw(statement(
             backend,
-            sql_for(
-                backend,
-                "SELECT request_digest, response_status, response_body FROM idempotency_keys
+            "SELECT request_digest, response_status, response_body FROM idempotency_keys
                  WHERE merchant_id = $1 AND scope_key = $2",
-            ),
             [merchant_id.into(), scope_key.into()],
         ))
         .await?
@@ -205,13 +198,10 @@ pub struct OperationRow {
 pub async fn for_payment(db: &Db, payment_id: &str) -> anyhow::Result<Vec<OperationRow>> {
     let backend = db.get_database_backend();
     let rows = db
-        .query_all_raw(Statement::from_sql_and_values(
+        .query_all_raw(statement(
             backend,
-            sql_for(
-                backend,
-                "SELECT id, kind, amount_minor, result, created_at FROM operations
+            "SELECT id, kind, amount_minor, result, created_at FROM operations
                  WHERE payment_id = $1 ORDER BY created_at, id",
-            ),
             [payment_id.into()],
         ))
         .await?;

@@ -4,7 +4,7 @@
 use super::entities::test_charge;
 use super::{Db, is_unique_violation, now_millis};
 use anyhow::Context;
-use sea_orm::{ActiveValue::Set, ColumnTrait, EntityTrait, PaginatorTrait, QueryFilter};
+use sea_orm::{ActiveValue::Set, EntityTrait};
 
 /// One ledger entry.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -52,12 +52,4 @@ pub async fn record(db: &Db, charge: Charge) -> anyhow::Result<Charge> {
         card_brand: m.card_brand,
         card_last4: m.card_last4,
     })
-}
-
-/// How many charges the ledger holds for a payment.
-pub async fn count_for_payment(db: &Db, payment_id: &str) -> anyhow::Result<u64> {
-    Ok(test_charge::Entity::find()
-        .filter(test_charge::Column::PaymentId.eq(payment_id))
-        .count(db)
-        .await?)
 }

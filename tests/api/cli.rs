@@ -2,21 +2,17 @@
 //! stop on SIGTERM) and `merchant create` / `merchant list`.
 
 use crate::helpers::postgres_admin_url;
-use crate::process::Env;
+use crate::process::{Env, succeeded};
 
 #[tokio::test]
 async fn merchant_create_prints_the_secret_once_and_list_never_does() {
     let env = Env::new().await;
-    let out = env
-        .command(&["merchant", "create", "--name", "Acme", "--json"])
-        .output()
-        .unwrap();
-    assert!(
-        out.status.success(),
-        "{}",
-        String::from_utf8_lossy(&out.stderr)
+    let out = succeeded(
+        env.command(&["merchant", "create", "--name", "Acme", "--json"])
+            .output()
+            .unwrap(),
     );
-    let created: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
+    let created: serde_json::Value = serde_json::from_str(&out).unwrap();
     let account = created["account_id"].as_str().unwrap().to_string();
     let secret = created["secret"].as_str().unwrap().to_string();
     assert!(account.starts_with("acct_") && secret.len() >= 32);

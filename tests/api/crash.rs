@@ -240,19 +240,15 @@ async fn the_cli_lists_what_gave_up_and_resends_it() {
         .await
     );
     let cli = |args: &[&str]| {
-        let out = std::process::Command::new(crate::process::BIN)
-            .args(args)
-            .env("DATABASE_URL", &app.settings.database_url)
-            .env("GATEWAY_MASTER_KEY", app.master_key_base64())
-            .env("RUST_LOG", "warn")
-            .output()
-            .unwrap();
-        assert!(
-            out.status.success(),
-            "{}",
-            String::from_utf8_lossy(&out.stderr)
-        );
-        String::from_utf8(out.stdout).unwrap()
+        crate::process::succeeded(
+            std::process::Command::new(crate::process::BIN)
+                .args(args)
+                .env("DATABASE_URL", &app.settings.database_url)
+                .env("GATEWAY_MASTER_KEY", app.master_key_base64())
+                .env("RUST_LOG", "warn")
+                .output()
+                .unwrap(),
+        )
     };
     let listed: serde_json::Value = serde_json::from_str(&cli(&[
         "callbacks",

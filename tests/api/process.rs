@@ -10,6 +10,16 @@ use std::time::{Duration, Instant};
 
 pub const BIN: &str = env!("CARGO_BIN_EXE_offsite-gateway");
 
+/// The stdout of a command that must have succeeded (its stderr in the failure message).
+pub fn succeeded(out: std::process::Output) -> String {
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    String::from_utf8(out.stdout).unwrap()
+}
+
 pub struct Env {
     pub dir: tempfile::TempDir,
     pub vars: Vec<(String, String)>,
