@@ -3,6 +3,7 @@
 //!     cargo bench --bench load -- --quick                     # under 2 minutes, SQLite
 //!     cargo bench --bench load                                # the full run, SQLite
 //!     cargo bench --bench load -- --postgres postgres://postgres@127.0.0.1:5432/postgres
+//!     cargo bench --bench load -- --quick --only trip,refund  # some scenarios (and the ceiling)
 //!
 //! Every HTTP scenario uses the same client (one HTTP/1.1 keep-alive connection per task, 64
 //! tasks), the same duration and the same warm-up. The ceiling is a bare poem handler served the
@@ -340,12 +341,11 @@ impl Gateway {
             .env("GATEWAY_LISTEN", &addr)
             .env("GATEWAY_ALLOW_PRIVATE_TARGETS", "true")
             .env("RUST_LOG", "warn")
-            // Lets a run compare the durability settings: GATEWAY_SQLITE_SYNCHRONOUS=normal.
-            .envs(
-                std::env::var("GATEWAY_SQLITE_SYNCHRONOUS")
-                    .ok()
-                    .map(|v| ("GATEWAY_SQLITE_SYNCHRONOUS", v)),
-            )
+            // Lets a run compare settings, e.g. GATEWAY_SQLITE_SYNCHRONOUS=normal or
+            // GATEWAY_DB_MAX_CONNECTIONS=1: the bench's own GATEWAY_* variables pass through.
+            .envs(std::env::vars().filter(|(k, _)| {
+                k.starts_with("GATEWAY_") && k != "GATEWAY_LISTEN" && k != "GATEWAY_MASTER_KEY"
+            }))
             .envs(env.iter().map(|(k, v)| (k.as_str(), v.as_str())))
             .stdout(Stdio::piped())
             .stderr(Stdio::null())
@@ -517,12 +517,20 @@ fn ms(d: Duration) -> String {
 }
 
 struct Run {
+    /// Scenario names to run (`--only checkout,page,trip,refund,callbacks`); empty runs all.
+    only: Vec<String>,
     warmup: Duration,
     duration: Duration,
     /// Upper bound of requests a storage scenario can make (pre-signed).
     budget: usize,
     callbacks: usize,
     samples: usize,
+}
+
+impl Run {
+    fn wants(&self, scenario: &str) -> bool {
+        self.only.is_empty() || self.only.iter().any(|s| s == scenario)
+    }
 }
 
 async fn gateway_scenarios(
@@ -538,14 +546,16 @@ async fn gateway_scenarios(
     let addr = gateway.addr.clone();
     let db_label = label.to_string();
 
-    let bodies = checkout_bodies(&account, &secret, "checkout", run.budget);
-    let (f, cpu) = gateway.measure(Scenario::Checkout(bodies), run).await;
-    rows.push(Row {
-        scenario: "payment request (POST /checkout, 303)".into(),
-        db: db_label.clone(),
-        figures: Some(f),
-        note: cpu,
-    });
+    if run.wants("checkout") {
+        let bodies = checkout_bodies(&account, &secret, "checkout", run.budget);
+        let (f, cpu) = gateway.measure(Scenario::Checkout(bodies), run).await;
+        rows.push(Row {
+            scenario: "payment request (POST /checkout, 303)".into(),
+            db: db_label.clone(),
+            figures: Some(f),
+            note: cpu,
+        });
+    }
 
     // Open payments to show.
     let mut conn = Conn::open(&addr).await;
@@ -559,22 +569,26 @@ async fn gateway_scenarios(
             .await,
         );
     }
-    let (f, cpu) = gateway.measure(Scenario::Page(Arc::new(pages)), run).await;
-    rows.push(Row {
-        scenario: "hosted page (GET /pay/{id})".into(),
-        db: db_label.clone(),
-        figures: Some(f),
-        note: cpu,
-    });
+    if run.wants("page") {
+        let (f, cpu) = gateway.measure(Scenario::Page(Arc::new(pages)), run).await;
+        rows.push(Row {
+            scenario: "hosted page (GET /pay/{id})".into(),
+            db: db_label.clone(),
+            figures: Some(f),
+            note: cpu,
+        });
+    }
 
-    let bodies = checkout_bodies(&account, &secret, "trip", run.budget / 2);
-    let (f, cpu) = gateway.measure(Scenario::RoundTrip(bodies), run).await;
-    rows.push(Row {
-        scenario: "shopper round trip (request, page, pay 4242, redirect)".into(),
-        db: db_label.clone(),
-        figures: Some(f),
-        note: format!("per round trip; {cpu}"),
-    });
+    if run.wants("trip") {
+        let bodies = checkout_bodies(&account, &secret, "trip", run.budget / 2);
+        let (f, cpu) = gateway.measure(Scenario::RoundTrip(bodies), run).await;
+        rows.push(Row {
+            scenario: "shopper round trip (request, page, pay 4242, redirect)".into(),
+            db: db_label.clone(),
+            figures: Some(f),
+            note: format!("per round trip; {cpu}"),
+        });
+    }
 
     // Large captured payments to refund 1.00 from, one per connection.
     let mut refunds = Vec::new();
@@ -606,15 +620,17 @@ async fn gateway_scenarios(
         .collect();
         refunds.push(signed_form(fields, &secret));
     }
-    let (f, cpu) = gateway
-        .measure(Scenario::Refund(Arc::new(refunds)), run)
-        .await;
-    rows.push(Row {
-        scenario: "order management (refund 1.00, Idempotency-Key each)".into(),
-        db: db_label.clone(),
-        figures: Some(f),
-        note: cpu,
-    });
+    if run.wants("refund") {
+        let (f, cpu) = gateway
+            .measure(Scenario::Refund(Arc::new(refunds)), run)
+            .await;
+        rows.push(Row {
+            scenario: "order management (refund 1.00, Idempotency-Key each)".into(),
+            db: db_label.clone(),
+            figures: Some(f),
+            note: cpu,
+        });
+    }
 
     let rss = gateway.peak_rss_kib();
     rows.push(Row {
@@ -640,6 +656,9 @@ async fn gateway_scenarios(
         note: ms(starts[2]),
     });
 
+    if !run.wants("callbacks") {
+        return;
+    }
     // Callbacks, with the real worker, on a database of the same kind.
     let url = match prepare {
         Some(pg_admin) => {
@@ -696,8 +715,14 @@ async fn orchestrate(args: Vec<String>) {
         .iter()
         .position(|a| a == "--postgres")
         .map(|i| args[i + 1].clone());
+    let only: Vec<String> = args
+        .iter()
+        .position(|a| a == "--only")
+        .map(|i| args[i + 1].split(',').map(str::to_string).collect())
+        .unwrap_or_default();
     let run = if quick {
         Run {
+            only,
             warmup: Duration::from_secs(1),
             duration: Duration::from_secs(3),
             budget: 120_000,
@@ -706,6 +731,7 @@ async fn orchestrate(args: Vec<String>) {
         }
     } else {
         Run {
+            only,
             warmup: Duration::from_secs(2),
             duration: Duration::from_secs(10),
             budget: 400_000,

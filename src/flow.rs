@@ -5,11 +5,9 @@
 use crate::domain::payment::{ChargeOutcome, Status, after_outcome};
 use crate::domain::response::{Outcome, ResponseValues, ResultKind};
 use crate::startup::AppState;
-use crate::store::callbacks::{self, NewCallback};
-use crate::store::now_millis;
+use crate::store::callbacks::NewCallback;
 use crate::store::payments::{self, Change, Payment};
 use anyhow::Context;
-use sea_orm::TransactionTrait;
 use secrecy::ExposeSecret;
 use std::time::Duration;
 use time::OffsetDateTime;
@@ -70,9 +68,17 @@ pub async fn apply(
     let settle_at = (next.status == Status::Pending)
         .then(|| OffsetDateTime::now_utc() + state.settings.pending_settle_after);
     // The change and the callback it causes commit together, or neither does.
-    let txn = state.db.begin().await?;
+    let callback = response.as_ref().map(|values| NewCallback {
+        payment_id: p.id.clone(),
+        merchant_id: p.merchant_id.clone(),
+        url: p.url_callback.to_string(),
+        body: values.to_form(),
+        result: values.get("x_result").unwrap_or("").to_string(),
+        operation_id: None,
+    });
+    let queued = callback.is_some();
     let changed = payments::change_if(
-        &txn,
+        &state.db,
         &p.id,
         from,
         p.declines,
@@ -89,28 +95,10 @@ pub async fn apply(
                 _ => None,
             },
         },
+        callback,
     )
     .await?;
-    let queued = match (&response, changed) {
-        (Some(values), true) => {
-            callbacks::enqueue(
-                &txn,
-                NewCallback {
-                    payment_id: &p.id,
-                    merchant_id: &p.merchant_id,
-                    url: p.url_callback.as_str(),
-                    body: &values.to_form(),
-                    result: values.get("x_result").unwrap_or(""),
-                    operation_id: None,
-                },
-                now_millis(),
-            )
-            .await?;
-            true
-        }
-        _ => false,
-    };
-    txn.commit().await?;
+    let queued = queued && changed;
     if queued {
         state.callback_wake.notify_one();
     }

@@ -54,12 +54,12 @@ async fn enqueue<C: ConnectionTrait>(conn: &C, i: usize, url: &str) {
     let body = format!("x_reference={i}&x_result=completed&x_signature=00");
     callbacks::enqueue(
         conn,
-        callbacks::NewCallback {
-            payment_id: &format!("bench-{i}"),
-            merchant_id: "acct_bench",
-            url,
-            body: &body,
-            result: "completed",
+        &callbacks::NewCallback {
+            payment_id: format!("bench-{i}"),
+            merchant_id: "acct_bench".to_string(),
+            url: url.to_string(),
+            body,
+            result: "completed".to_string(),
             operation_id: None,
         },
         store::now_millis(),

@@ -11,7 +11,6 @@
 use super::entities::{callback, callback_attempt};
 use super::{Db, sql_for};
 use anyhow::Context;
-use sea_orm::sea_query::Expr;
 use sea_orm::{
     ActiveValue::Set, ColumnTrait, ConnectionTrait, EntityTrait, QueryFilter, QueryOrder,
     QuerySelect, Statement, TransactionTrait,
@@ -65,40 +64,70 @@ impl From<callback::Model> for Callback {
 }
 
 /// What to send.
-pub struct NewCallback<'a> {
-    pub payment_id: &'a str,
-    pub merchant_id: &'a str,
-    pub url: &'a str,
-    pub body: &'a str,
-    pub result: &'a str,
+#[derive(Debug, Clone)]
+pub struct NewCallback {
+    pub payment_id: String,
+    pub merchant_id: String,
+    pub url: String,
+    pub body: String,
+    pub result: String,
     /// Set for a capture/refund/void callback: an event of its own, never superseded.
-    pub operation_id: Option<&'a str>,
+    pub operation_id: Option<String>,
+}
+
+const SUPERSEDE: &str = "UPDATE callbacks SET status = 'superseded', updated_at = $1
+    WHERE payment_id = $2 AND operation_id IS NULL AND status = 'pending'";
+const INSERT_SQLITE: &str = "INSERT INTO callbacks
+    (payment_id, merchant_id, url, body, result, status, attempts, next_attempt_at,
+     created_at, updated_at, operation_id)
+    VALUES (?1, ?2, ?3, ?4, ?5, 'pending', 0, ?6, ?6, ?6, ?7)";
+
+/// [`enqueue`] on the SQLite writer's connection, inside its unit of work.
+pub fn enqueue_sqlite(
+    conn: &rusqlite::Connection,
+    new: &NewCallback,
+    now: i64,
+) -> anyhow::Result<i64> {
+    if new.operation_id.is_none() {
+        super::lite::exec(conn, SUPERSEDE, [now.into(), new.payment_id.clone().into()])
+            .context("superseding older callbacks")?;
+    }
+    conn.prepare_cached(INSERT_SQLITE)?
+        .execute(rusqlite::params![
+            new.payment_id,
+            new.merchant_id,
+            new.url,
+            new.body,
+            new.result,
+            now,
+            new.operation_id
+        ])
+        .context("queueing a callback")?;
+    Ok(conn.last_insert_rowid())
 }
 
 /// Queues a callback, due at once. A payment-state callback supersedes the payment's older
 /// undelivered payment-state callbacks. Run it in the transaction of the change that causes it.
 pub async fn enqueue<C: ConnectionTrait>(
     conn: &C,
-    new: NewCallback<'_>,
+    new: &NewCallback,
     now: i64,
 ) -> anyhow::Result<i64> {
     if new.operation_id.is_none() {
-        callback::Entity::update_many()
-            .col_expr(callback::Column::Status, Expr::value(SUPERSEDED))
-            .col_expr(callback::Column::UpdatedAt, Expr::value(now))
-            .filter(callback::Column::PaymentId.eq(new.payment_id))
-            .filter(callback::Column::OperationId.is_null())
-            .filter(callback::Column::Status.eq(PENDING))
-            .exec(conn)
-            .await
-            .context("superseding older callbacks")?;
+        conn.execute_raw(Statement::from_sql_and_values(
+            conn.get_database_backend(),
+            sql_for(conn.get_database_backend(), SUPERSEDE),
+            [now.into(), new.payment_id.clone().into()],
+        ))
+        .await
+        .context("superseding older callbacks")?;
     }
     let inserted = callback::Entity::insert(callback::ActiveModel {
-        payment_id: Set(new.payment_id.to_string()),
-        merchant_id: Set(new.merchant_id.to_string()),
-        url: Set(new.url.to_string()),
-        body: Set(new.body.to_string()),
-        result: Set(new.result.to_string()),
+        payment_id: Set(new.payment_id.clone()),
+        merchant_id: Set(new.merchant_id.clone()),
+        url: Set(new.url.clone()),
+        body: Set(new.body.clone()),
+        result: Set(new.result.clone()),
         status: Set(PENDING.to_string()),
         attempts: Set(0),
         next_attempt_at: Set(now),
@@ -109,7 +138,7 @@ pub async fn enqueue<C: ConnectionTrait>(
         created_at: Set(now),
         delivered_at: Set(None),
         updated_at: Set(now),
-        operation_id: Set(new.operation_id.map(str::to_string)),
+        operation_id: Set(new.operation_id.clone()),
         ..Default::default()
     })
     .exec(conn)
@@ -150,6 +179,31 @@ pub async fn claim(
     lease_until: i64,
     limit: u64,
 ) -> anyhow::Result<Vec<Claimed>> {
+    if let Some(lite) = db.lite() {
+        let owner = owner.to_string();
+        return lite
+            .write(move |c| {
+                let sql = CLAIM_POSTGRES
+                    .replace("FOR UPDATE SKIP LOCKED", "")
+                    .replace('$', "?");
+                let mut claim = c.prepare_cached(&sql)?;
+                let rows = claim.query_map(
+                    rusqlite::params![owner, lease_until, now, limit as i64],
+                    |r| {
+                        Ok(Claimed {
+                            id: r.get(0)?,
+                            payment_id: r.get(1)?,
+                            url: r.get(2)?,
+                            body: r.get(3)?,
+                            attempt: r.get(4)?,
+                        })
+                    },
+                )?;
+                Ok(rows.collect::<rusqlite::Result<Vec<_>>>()?)
+            })
+            .await
+            .context("claiming callbacks");
+    }
     let backend = db.get_database_backend();
     let sql = match backend {
         sea_orm::DatabaseBackend::Postgres => CLAIM_POSTGRES.to_string(),
@@ -207,61 +261,80 @@ pub async fn record(db: &Db, records: &[AttemptRecord], now: i64) -> anyhow::Res
     if records.is_empty() {
         return Ok(());
     }
+    if let Some(lite) = db.lite() {
+        let records = records.to_vec();
+        return lite
+            .write(move |c| {
+                for r in &records {
+                    super::lite::exec(c, RECORD_ATTEMPT, record_values(r, now))
+                        .context("recording a callback attempt")?;
+                    super::lite::exec(c, LOG_ATTEMPT, log_values(r))
+                        .context("logging a callback attempt")?;
+                }
+                Ok(())
+            })
+            .await;
+    }
     let txn = db.begin().await?;
     let backend = txn.get_database_backend();
-    let update = sql_for(
-        backend,
-        "UPDATE callbacks SET
-            status = CASE WHEN status = 'pending' THEN $1 ELSE status END,
-            next_attempt_at = $2, lease_owner = NULL, lease_until = NULL,
-            last_status = $3, last_error = $4,
-            delivered_at = CASE WHEN $1 = 'delivered' THEN $5 ELSE delivered_at END,
-            updated_at = $5
-         WHERE id = $6 AND lease_owner = $7 AND attempts = $8",
-    );
-    let insert = sql_for(
-        backend,
-        "INSERT INTO callback_attempts
-            (callback_id, attempt_no, started_at, duration_ms, http_status, error_kind, snippet)
-         VALUES ($1, $2, $3, $4, $5, $6, $7)
-         ON CONFLICT (callback_id, attempt_no) DO NOTHING",
-    );
+    let update = sql_for(backend, RECORD_ATTEMPT);
+    let insert = sql_for(backend, LOG_ATTEMPT);
     for r in records {
-        let status = r.http_status.map(i32::from);
         txn.execute_raw(Statement::from_sql_and_values(
             backend,
             &update,
-            [
-                r.outcome.into(),
-                r.next_attempt_at.into(),
-                status.into(),
-                r.error_kind.clone().into(),
-                now.into(),
-                r.callback_id.into(),
-                r.owner.clone().into(),
-                r.attempt.into(),
-            ],
+            record_values(r, now),
         ))
         .await
         .context("recording a callback attempt")?;
         txn.execute_raw(Statement::from_sql_and_values(
             backend,
             &insert,
-            [
-                r.callback_id.into(),
-                r.attempt.into(),
-                r.started_at.into(),
-                r.duration_ms.into(),
-                status.into(),
-                r.error_kind.clone().into(),
-                r.snippet.clone().into(),
-            ],
+            log_values(r),
         ))
         .await
         .context("logging a callback attempt")?;
     }
     txn.commit().await?;
     Ok(())
+}
+
+const RECORD_ATTEMPT: &str = "UPDATE callbacks SET
+        status = CASE WHEN status = 'pending' THEN $1 ELSE status END,
+        next_attempt_at = $2, lease_owner = NULL, lease_until = NULL,
+        last_status = $3, last_error = $4,
+        delivered_at = CASE WHEN $1 = 'delivered' THEN $5 ELSE delivered_at END,
+        updated_at = $5
+     WHERE id = $6 AND lease_owner = $7 AND attempts = $8";
+
+const LOG_ATTEMPT: &str = "INSERT INTO callback_attempts
+        (callback_id, attempt_no, started_at, duration_ms, http_status, error_kind, snippet)
+     VALUES ($1, $2, $3, $4, $5, $6, $7)
+     ON CONFLICT (callback_id, attempt_no) DO NOTHING";
+
+fn record_values(r: &AttemptRecord, now: i64) -> Vec<sea_orm::Value> {
+    vec![
+        r.outcome.into(),
+        r.next_attempt_at.into(),
+        r.http_status.map(i32::from).into(),
+        r.error_kind.clone().into(),
+        now.into(),
+        r.callback_id.into(),
+        r.owner.clone().into(),
+        r.attempt.into(),
+    ]
+}
+
+fn log_values(r: &AttemptRecord) -> Vec<sea_orm::Value> {
+    vec![
+        r.callback_id.into(),
+        r.attempt.into(),
+        r.started_at.into(),
+        r.duration_ms.into(),
+        r.http_status.map(i32::from).into(),
+        r.error_kind.clone().into(),
+        r.snippet.clone().into(),
+    ]
 }
 
 /// When the next pending callback falls due, if any.
@@ -271,7 +344,7 @@ pub async fn next_due(db: &Db) -> anyhow::Result<Option<i64>> {
         .column_as(callback::Column::NextAttemptAt.min(), "next")
         .filter(callback::Column::Status.eq(PENDING))
         .into_tuple::<Option<i64>>()
-        .one(db)
+        .one(db.orm())
         .await?
         .flatten())
 }
@@ -284,7 +357,7 @@ pub async fn list(db: &Db, status: Option<&str>, limit: u64) -> anyhow::Result<V
     }
     Ok(q.order_by_desc(callback::Column::Id)
         .limit(limit)
-        .all(db)
+        .all(db.orm())
         .await?
         .into_iter()
         .map(Callback::from)
@@ -293,7 +366,7 @@ pub async fn list(db: &Db, status: Option<&str>, limit: u64) -> anyhow::Result<V
 
 pub async fn find(db: &Db, id: i64) -> anyhow::Result<Option<Callback>> {
     Ok(callback::Entity::find_by_id(id)
-        .one(db)
+        .one(db.orm())
         .await?
         .map(Callback::from))
 }
@@ -303,7 +376,7 @@ pub async fn for_payment(db: &Db, payment_id: &str) -> anyhow::Result<Vec<Callba
     Ok(callback::Entity::find()
         .filter(callback::Column::PaymentId.eq(payment_id))
         .order_by_asc(callback::Column::Id)
-        .all(db)
+        .all(db.orm())
         .await?
         .into_iter()
         .map(Callback::from)
@@ -325,7 +398,7 @@ pub async fn attempts(db: &Db, callback_id: i64) -> anyhow::Result<Vec<Attempt>>
     Ok(callback_attempt::Entity::find()
         .filter(callback_attempt::Column::CallbackId.eq(callback_id))
         .order_by_asc(callback_attempt::Column::AttemptNo)
-        .all(db)
+        .all(db.orm())
         .await?
         .into_iter()
         .map(|a| Attempt {
@@ -357,13 +430,13 @@ pub async fn resend(db: &Db, id: i64, now: i64) -> anyhow::Result<Option<i64>> {
     let txn = db.begin().await?;
     let new_id = enqueue(
         &txn,
-        NewCallback {
-            payment_id: &source.payment_id,
-            merchant_id: &source.merchant_id,
-            url: &source.url,
-            body: &source.body,
-            result: &source.result,
-            operation_id: source.operation_id.as_deref(),
+        &NewCallback {
+            payment_id: source.payment_id,
+            merchant_id: source.merchant_id,
+            url: source.url,
+            body: source.body,
+            result: source.result,
+            operation_id: source.operation_id,
         },
         now,
     )

@@ -83,14 +83,14 @@ pub async fn create_with_secret(
         master_key_id: Set(key.id().to_string()),
         created_at: Set(now_millis()),
     })
-    .exec(db)
+    .exec(db.orm())
     .await?;
     Ok(())
 }
 
 pub async fn find(db: &Db, account_id: &str) -> anyhow::Result<Option<Merchant>> {
     Ok(merchant::Entity::find_by_id(account_id.to_string())
-        .one(db)
+        .one(db.orm())
         .await?
         .map(Merchant::from))
 }
@@ -98,7 +98,7 @@ pub async fn find(db: &Db, account_id: &str) -> anyhow::Result<Option<Merchant>>
 pub async fn list(db: &Db) -> anyhow::Result<Vec<Merchant>> {
     Ok(merchant::Entity::find()
         .order_by_asc(merchant::Column::CreatedAt)
-        .all(db)
+        .all(db.orm())
         .await?
         .into_iter()
         .map(Merchant::from)
@@ -112,7 +112,7 @@ pub async fn master_key_ids(db: &Db) -> anyhow::Result<Vec<String>> {
         .column(merchant::Column::MasterKeyId)
         .distinct()
         .into_tuple::<String>()
-        .all(db)
+        .all(db.orm())
         .await?)
 }
 

@@ -1,8 +1,14 @@
 //! Storage: connecting to SQLite or PostgreSQL, migrating, and every query the gateway makes.
 //! sea-orm models stay inside this module; callers get the plain types defined here.
+//!
+//! On an SQLite file the serving paths (payment inserts, lookups, state changes, the test
+//! processor's ledger, order operations, callback claims and records) go through [`lite`]: one
+//! writer thread with group commits, and readers in place. Each such function keeps its sea-orm
+//! path for PostgreSQL, with the same SQL where the dialects agree.
 
 pub mod callbacks;
 mod entities;
+pub mod lite;
 pub mod merchants;
 pub mod operations;
 pub mod payments;
@@ -17,10 +23,37 @@ use sea_orm::{ConnectOptions, Database, DatabaseConnection, DbErr, SqlErr};
 use std::time::Duration;
 use time::OffsetDateTime;
 
-pub use sea_orm::DatabaseConnection as Db;
+/// The database: the sea-orm connection every query can use, and for an SQLite file the
+/// [`lite::Lite`] engine that the serving paths write and read through (one writer, group
+/// commits). Derefs to the sea-orm connection.
+#[derive(Clone, Debug)]
+pub struct Db {
+    orm: DatabaseConnection,
+    lite: Option<std::sync::Arc<lite::Lite>>,
+}
+
+impl std::ops::Deref for Db {
+    type Target = DatabaseConnection;
+
+    fn deref(&self) -> &DatabaseConnection {
+        &self.orm
+    }
+}
+
+impl Db {
+    /// The sea-orm connection, for the generic query builders.
+    pub fn orm(&self) -> &DatabaseConnection {
+        &self.orm
+    }
+
+    /// The SQLite engine, when the database is an SQLite file.
+    pub fn lite(&self) -> Option<&lite::Lite> {
+        self.lite.as_deref()
+    }
+}
 
 /// Opens the database (creating an SQLite file if needed) and applies pending migrations.
-pub async fn connect(settings: &Settings) -> anyhow::Result<DatabaseConnection> {
+pub async fn connect(settings: &Settings) -> anyhow::Result<Db> {
     let synchronous = if settings.sqlite_synchronous_full {
         SqliteSynchronous::Full
     } else {
@@ -59,7 +92,14 @@ pub async fn connect(settings: &Settings) -> anyhow::Result<DatabaseConnection> 
     Migrator::up(&db, None)
         .await
         .context("applying database migrations")?;
-    Ok(db)
+    let lite = match settings.sqlite_path() {
+        Some(path) if !settings.is_postgres() => Some(std::sync::Arc::new(lite::Lite::open(
+            &path,
+            settings.sqlite_synchronous_full,
+        )?)),
+        _ => None,
+    };
+    Ok(Db { orm: db, lite })
 }
 
 fn is_loopback_host(host: &str) -> bool {

@@ -52,44 +52,32 @@ async fn exec(txn: &DatabaseTransaction, sql: &str, values: Vec<Value>) -> anyho
         .rows_affected())
 }
 
-pub async fn perform(db: &Db, p: Perform<'_>) -> anyhow::Result<Performed> {
-    let txn = db.begin().await?;
-    exec(
-        &txn,
-        "DELETE FROM idempotency_keys WHERE merchant_id = $1 AND scope_key = $2 AND created_at < $3",
-        vec![
-            p.merchant_id.into(),
-            p.scope_key.into(),
-            (p.now - REPLAY_WINDOW_MS).into(),
-        ],
-    )
-    .await
-    .context("expiring an idempotency key")?;
-    let claimed = exec(
-        &txn,
-        "INSERT INTO idempotency_keys
-            (merchant_id, scope_key, request_digest, response_status, response_body, created_at)
-         VALUES ($1, $2, $3, 200, $4, $5)",
-        vec![
-            p.merchant_id.into(),
-            p.scope_key.into(),
-            p.request_digest.into(),
-            p.answer.into(),
-            p.now.into(),
-        ],
-    )
-    .await;
-    if let Err(e) = claimed {
-        txn.rollback().await?;
-        let unique = e
-            .downcast_ref::<sea_orm::DbErr>()
-            .is_some_and(is_unique_violation);
-        if !unique {
-            return Err(e.context("claiming an idempotency key"));
-        }
-        return first_answer(db, p.merchant_id, p.scope_key, p.request_digest).await;
-    }
-    let (sql, values): (&str, Vec<Value>) = match p.op {
+const EXPIRE_KEY: &str =
+    "DELETE FROM idempotency_keys WHERE merchant_id = $1 AND scope_key = $2 AND created_at < $3";
+const CLAIM_KEY: &str = "INSERT INTO idempotency_keys
+        (merchant_id, scope_key, request_digest, response_status, response_body, created_at)
+     VALUES ($1, $2, $3, 200, $4, $5)";
+const RECORD_OPERATION: &str = "INSERT INTO operations
+        (id, payment_id, merchant_id, kind, amount_minor, amount_text, currency, result, created_at)
+     VALUES ($1, $2, $3, $4, $5, $6, $7, 'completed', $8)";
+const FIRST_ANSWER: &str = "SELECT request_digest, response_status, response_body
+     FROM idempotency_keys WHERE merchant_id = $1 AND scope_key = $2";
+
+/// Every statement of one operation with its values, owned, so either backend can run it.
+struct Plan {
+    expire: Vec<Value>,
+    claim: Vec<Value>,
+    apply: (&'static str, Vec<Value>),
+    record: Vec<Value>,
+    callback: Option<NewCallback>,
+    merchant_id: String,
+    scope_key: String,
+    digest: String,
+    now: i64,
+}
+
+fn plan(p: &Perform<'_>) -> Plan {
+    let apply: (&'static str, Vec<Value>) = match p.op {
         Operation::Capture(amount) => (
             "UPDATE payments SET captured_minor = captured_minor + $1, status = 'captured',
                  updated_at = $2
@@ -108,24 +96,25 @@ pub async fn perform(db: &Db, p: Perform<'_>) -> anyhow::Result<Performed> {
             vec![p.now.into(), p.payment_id.into()],
         ),
     };
-    if exec(&txn, sql, values)
-        .await
-        .context("applying an operation")?
-        != 1
-    {
-        txn.rollback().await?;
-        return Ok(Performed::Refused);
-    }
     let amount = match p.op {
         Operation::Capture(a) | Operation::Refund(a) => Some(a),
         Operation::Void => None,
     };
-    exec(
-        &txn,
-        "INSERT INTO operations
-            (id, payment_id, merchant_id, kind, amount_minor, amount_text, currency, result, created_at)
-         VALUES ($1, $2, $3, $4, $5, $6, $7, 'completed', $8)",
-        vec![
+    Plan {
+        expire: vec![
+            p.merchant_id.into(),
+            p.scope_key.into(),
+            (p.now - REPLAY_WINDOW_MS).into(),
+        ],
+        claim: vec![
+            p.merchant_id.into(),
+            p.scope_key.into(),
+            p.request_digest.into(),
+            p.answer.into(),
+            p.now.into(),
+        ],
+        apply,
+        record: vec![
             p.operation_id.into(),
             p.payment_id.into(),
             p.merchant_id.into(),
@@ -135,25 +124,103 @@ pub async fn perform(db: &Db, p: Perform<'_>) -> anyhow::Result<Performed> {
             p.currency.into(),
             p.now.into(),
         ],
-    )
-    .await
-    .context("recording an operation")?;
-    if let Some((url, body)) = p.callback {
-        callbacks::enqueue(
-            &txn,
-            NewCallback {
-                payment_id: p.payment_id,
-                merchant_id: p.merchant_id,
-                url,
-                body,
-                result: "completed",
-                operation_id: Some(p.operation_id),
-            },
-            p.now,
-        )
-        .await?;
+        callback: p.callback.map(|(url, body)| NewCallback {
+            payment_id: p.payment_id.to_string(),
+            merchant_id: p.merchant_id.to_string(),
+            url: url.to_string(),
+            body: body.to_string(),
+            result: "completed".to_string(),
+            operation_id: Some(p.operation_id.to_string()),
+        }),
+        merchant_id: p.merchant_id.to_string(),
+        scope_key: p.scope_key.to_string(),
+        digest: p.request_digest.to_string(),
+        now: p.now,
+    }
+}
+
+fn answer(digest: &str, stored_digest: &str, status: i32, body: String) -> Performed {
+    if stored_digest != digest {
+        return Performed::KeyReused;
+    }
+    Performed::Replay {
+        status: u16::try_from(status).unwrap_or(200),
+        body,
+    }
+}
+
+pub async fn perform(db: &Db, p: Perform<'_>) -> anyhow::Result<Performed> {
+    let plan = plan(&p);
+    if let Some(lite) = db.lite() {
+        return lite.write(move |c| perform_sqlite(c, plan)).await;
+    }
+    let txn = db.begin().await?;
+    exec(&txn, EXPIRE_KEY, plan.expire)
+        .await
+        .context("expiring an idempotency key")?;
+    if let Err(e) = exec(&txn, CLAIM_KEY, plan.claim).await {
+        txn.rollback().await?;
+        let unique = e
+            .downcast_ref::<sea_orm::DbErr>()
+            .is_some_and(is_unique_violation);
+        if !unique {
+            return Err(e.context("claiming an idempotency key"));
+        }
+        return first_answer(db, &plan.merchant_id, &plan.scope_key, &plan.digest).await;
+    }
+    let (sql, values) = plan.apply;
+    if exec(&txn, sql, values)
+        .await
+        .context("applying an operation")?
+        != 1
+    {
+        txn.rollback().await?;
+        return Ok(Performed::Refused);
+    }
+    exec(&txn, RECORD_OPERATION, plan.record)
+        .await
+        .context("recording an operation")?;
+    if let Some(cb) = &plan.callback {
+        callbacks::enqueue(&txn, cb, plan.now).await?;
     }
     txn.commit().await?;
+    Ok(Performed::Done)
+}
+
+/// [`perform`] as one unit of work on the SQLite writer. A refusal or a replay rolls back to
+/// the unit's own savepoint, so it changes nothing, as the transaction's rollback does above.
+fn perform_sqlite(c: &rusqlite::Connection, plan: Plan) -> anyhow::Result<Performed> {
+    use super::lite::exec;
+    c.prepare_cached("SAVEPOINT operation")?.execute([])?;
+    let undo = |c: &rusqlite::Connection| -> anyhow::Result<()> {
+        c.prepare_cached("ROLLBACK TO operation")?.execute([])?;
+        c.prepare_cached("RELEASE operation")?.execute([])?;
+        Ok(())
+    };
+    exec(c, EXPIRE_KEY, plan.expire).context("expiring an idempotency key")?;
+    match exec(c, CLAIM_KEY, plan.claim) {
+        Ok(_) => {}
+        Err(e) if super::lite::is_unique_violation(&e) => {
+            undo(c)?;
+            let (stored, status, body): (String, i32, String) = c
+                .prepare_cached(&FIRST_ANSWER.replace('$', "?"))?
+                .query_row([&plan.merchant_id, &plan.scope_key], |r| {
+                    Ok((r.get(0)?, r.get(1)?, r.get(2)?))
+                })?;
+            return Ok(answer(&plan.digest, &stored, status, body));
+        }
+        Err(e) => return Err(anyhow::Error::new(e).context("claiming an idempotency key")),
+    }
+    let (sql, values) = plan.apply;
+    if exec(c, sql, values).context("applying an operation")? != 1 {
+        undo(c)?;
+        return Ok(Performed::Refused);
+    }
+    exec(c, RECORD_OPERATION, plan.record).context("recording an operation")?;
+    if let Some(cb) = &plan.callback {
+        callbacks::enqueue_sqlite(c, cb, plan.now)?;
+    }
+    c.prepare_cached("RELEASE operation")?.execute([])?;
     Ok(Performed::Done)
 }
 
@@ -167,21 +234,18 @@ async fn first_answer(
     let row = db
         .query_one_raw(statement(
             backend,
-            "SELECT request_digest, response_status, response_body FROM idempotency_keys
-                 WHERE merchant_id = $1 AND scope_key = $2",
+            FIRST_ANSWER,
             [merchant_id.into(), scope_key.into()],
         ))
         .await?
         .context("an idempotency key that conflicted is gone")?;
-    let stored_digest: String = row.try_get_by_index(0)?;
-    if stored_digest != digest {
-        return Ok(Performed::KeyReused);
-    }
-    let status: i32 = row.try_get_by_index(1)?;
-    Ok(Performed::Replay {
-        status: u16::try_from(status).unwrap_or(200),
-        body: row.try_get_by_index(2)?,
-    })
+    let stored: String = row.try_get_by_index(0)?;
+    Ok(answer(
+        digest,
+        &stored,
+        row.try_get_by_index(1)?,
+        row.try_get_by_index(2)?,
+    ))
 }
 
 /// One row of a payment's history.

@@ -2,16 +2,19 @@
 //! state changes as single conditional updates (`WHERE status = ? AND declines = ?`), so of
 //! two concurrent submits exactly one changes the row.
 
+use super::callbacks::{self, NewCallback};
 use super::entities::payment::{self, Column};
-use super::{Db, from_millis, now_millis};
+use super::{Db, from_millis, now_millis, statement};
 use crate::crypto::random_hex;
 use crate::domain::money::{Amount, Currency};
 use crate::domain::payment::Status;
 use crate::domain::request::{PaymentRequest, TransactionType};
 use crate::domain::response::ResponseValues;
 use anyhow::{Context, anyhow};
-use sea_orm::sea_query::Expr;
-use sea_orm::{ColumnTrait, ConnectionTrait, EntityTrait, QueryFilter, QueryOrder, QuerySelect};
+use sea_orm::{
+    ColumnTrait, ConnectionTrait, EntityTrait, QueryFilter, QueryOrder, QuerySelect,
+    TransactionTrait,
+};
 use time::OffsetDateTime;
 use url::Url;
 
@@ -112,9 +115,14 @@ pub enum Stored {
 /// multi-row `INSERT … ON CONFLICT (merchant_id, reference) DO NOTHING RETURNING id`, one
 /// statement and one commit for up to `MAX_BATCH` payments. The unique index still decides
 /// duplicates: a row not returned was already there (or came twice in one batch).
+///
+/// On an SQLite file the [`super::lite::Lite`] writer already commits every unit queued
+/// together in one transaction, so each payment goes there as its own unit.
 #[derive(Clone)]
 pub struct Writer {
-    queue: tokio::sync::mpsc::Sender<(payment::Model, tokio::sync::oneshot::Sender<Inserted>)>,
+    db: Db,
+    queue:
+        Option<tokio::sync::mpsc::Sender<(payment::Model, tokio::sync::oneshot::Sender<Inserted>)>>,
 }
 
 /// Whether a row was inserted (`Ok(true)`) or its reference was taken (`Ok(false)`).
@@ -125,6 +133,10 @@ const MAX_BATCH: usize = 128;
 impl Writer {
     /// Starts the writer task; it ends when the last `Writer` is dropped.
     pub fn start(db: Db) -> Self {
+        if db.lite().is_some() {
+            return Self { db, queue: None };
+        }
+        let batch_db = db.clone();
         let (queue, mut rx) = tokio::sync::mpsc::channel::<(
             payment::Model,
             tokio::sync::oneshot::Sender<Inserted>,
@@ -133,7 +145,7 @@ impl Writer {
             let mut batch = Vec::with_capacity(MAX_BATCH);
             while rx.recv_many(&mut batch, MAX_BATCH).await > 0 {
                 let models: Vec<&payment::Model> = batch.iter().map(|(m, _)| m).collect();
-                let outcome = insert_batch(&db, &models).await;
+                let outcome = insert_batch(&batch_db, &models).await;
                 for (model, reply) in batch.drain(..) {
                     let answer = match &outcome {
                         Ok(ids) => Ok(ids.contains(&model.id)),
@@ -143,12 +155,29 @@ impl Writer {
                 }
             }
         });
-        Self { queue }
+        Self {
+            db,
+            queue: Some(queue),
+        }
     }
 
     async fn insert(&self, model: payment::Model) -> anyhow::Result<bool> {
+        let Some(queue) = &self.queue else {
+            let lite = self
+                .db
+                .lite()
+                .context("the payment writer lost its database")?;
+            return lite
+                .write(move |c| {
+                    Ok(c.prepare_cached(INSERT_SQLITE)?
+                        .execute(model_params(&model))?
+                        == 1)
+                })
+                .await
+                .context("storing a payment");
+        };
         let (reply, answer) = tokio::sync::oneshot::channel();
-        self.queue
+        queue
             .send((model, reply))
             .await
             .map_err(|_| anyhow!("the payment writer has stopped"))?;
@@ -190,6 +219,118 @@ async fn insert_batch(
         }
     }
     Ok(inserted)
+}
+
+/// Every column, in [`payment::Model`]'s order.
+macro_rules! columns {
+    () => {
+        "id, merchant_id, reference, request_signature, request_fields, amount_minor, \
+         amount_text, currency, test, transaction_type, status, declines, message, csrf_token, \
+         url_complete, url_cancel, url_callback, locale, card_brand, card_last4, \
+         gateway_reference, response, settle_at, created_at, updated_at, authorized_minor, \
+         captured_minor, refunded_minor"
+    };
+}
+
+const INSERT_SQLITE: &str = concat!(
+    "INSERT INTO payments (",
+    columns!(),
+    ") VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15, ?16, ?17, ?18, \
+     ?19, ?20, ?21, ?22, ?23, ?24, ?25, ?26, ?27, ?28) \
+     ON CONFLICT (merchant_id, reference) DO NOTHING"
+);
+const BY_ID_SQLITE: &str = concat!("SELECT ", columns!(), " FROM payments WHERE id = ?1");
+const BY_REFERENCE_SQLITE: &str = concat!(
+    "SELECT ",
+    columns!(),
+    " FROM payments WHERE merchant_id = ?1 AND reference = ?2"
+);
+const BY_GATEWAY_REFERENCE_SQLITE: &str = concat!(
+    "SELECT ",
+    columns!(),
+    " FROM payments WHERE merchant_id = ?1 AND gateway_reference = ?2"
+);
+
+fn model_params(m: &payment::Model) -> [&dyn rusqlite::ToSql; 28] {
+    [
+        &m.id,
+        &m.merchant_id,
+        &m.reference,
+        &m.request_signature,
+        &m.request_fields,
+        &m.amount_minor,
+        &m.amount_text,
+        &m.currency,
+        &m.test,
+        &m.transaction_type,
+        &m.status,
+        &m.declines,
+        &m.message,
+        &m.csrf_token,
+        &m.url_complete,
+        &m.url_cancel,
+        &m.url_callback,
+        &m.locale,
+        &m.card_brand,
+        &m.card_last4,
+        &m.gateway_reference,
+        &m.response,
+        &m.settle_at,
+        &m.created_at,
+        &m.updated_at,
+        &m.authorized_minor,
+        &m.captured_minor,
+        &m.refunded_minor,
+    ]
+}
+
+fn model_from_row(r: &rusqlite::Row<'_>) -> rusqlite::Result<payment::Model> {
+    Ok(payment::Model {
+        id: r.get(0)?,
+        merchant_id: r.get(1)?,
+        reference: r.get(2)?,
+        request_signature: r.get(3)?,
+        request_fields: r.get(4)?,
+        amount_minor: r.get(5)?,
+        amount_text: r.get(6)?,
+        currency: r.get(7)?,
+        test: r.get(8)?,
+        transaction_type: r.get(9)?,
+        status: r.get(10)?,
+        declines: r.get(11)?,
+        message: r.get(12)?,
+        csrf_token: r.get(13)?,
+        url_complete: r.get(14)?,
+        url_cancel: r.get(15)?,
+        url_callback: r.get(16)?,
+        locale: r.get(17)?,
+        card_brand: r.get(18)?,
+        card_last4: r.get(19)?,
+        gateway_reference: r.get(20)?,
+        response: r.get(21)?,
+        settle_at: r.get(22)?,
+        created_at: r.get(23)?,
+        updated_at: r.get(24)?,
+        authorized_minor: r.get(25)?,
+        captured_minor: r.get(26)?,
+        refunded_minor: r.get(27)?,
+    })
+}
+
+/// One payment by an SQLite reader, in place.
+fn read_one(
+    lite: &super::lite::Lite,
+    sql: &str,
+    params: impl rusqlite::Params,
+) -> anyhow::Result<Option<Payment>> {
+    use rusqlite::OptionalExtension;
+    lite.read(|c| {
+        c.prepare_cached(sql)?
+            .query_row(params, model_from_row)
+            .optional()?
+            .map(Payment::try_from)
+            .transpose()
+    })
 }
 
 /// `INSERT … ON CONFLICT (merchant_id, reference) DO NOTHING RETURNING id` for these rows.
@@ -269,8 +410,11 @@ pub async fn insert_or_get(
 }
 
 pub async fn find(db: &Db, id: &str) -> anyhow::Result<Option<Payment>> {
+    if let Some(lite) = db.lite() {
+        return read_one(lite, BY_ID_SQLITE, [id]);
+    }
     payment::Entity::find_by_id(id.to_string())
-        .one(db)
+        .one(db.orm())
         .await?
         .map(Payment::try_from)
         .transpose()
@@ -281,10 +425,13 @@ pub async fn find_by_reference(
     merchant_id: &str,
     reference: &str,
 ) -> anyhow::Result<Option<Payment>> {
+    if let Some(lite) = db.lite() {
+        return read_one(lite, BY_REFERENCE_SQLITE, [merchant_id, reference]);
+    }
     payment::Entity::find()
         .filter(Column::MerchantId.eq(merchant_id))
         .filter(Column::Reference.eq(reference))
-        .one(db)
+        .one(db.orm())
         .await?
         .map(Payment::try_from)
         .transpose()
@@ -296,10 +443,17 @@ pub async fn find_by_gateway_reference(
     merchant_id: &str,
     gateway_reference: &str,
 ) -> anyhow::Result<Option<Payment>> {
+    if let Some(lite) = db.lite() {
+        return read_one(
+            lite,
+            BY_GATEWAY_REFERENCE_SQLITE,
+            [merchant_id, gateway_reference],
+        );
+    }
     payment::Entity::find()
         .filter(Column::MerchantId.eq(merchant_id))
         .filter(Column::GatewayReference.eq(gateway_reference))
-        .one(db)
+        .one(db.orm())
         .await?
         .map(Payment::try_from)
         .transpose()
@@ -317,63 +471,103 @@ pub struct Change<'a> {
     pub money: Option<(i64, i64)>,
 }
 
-/// Applies `change` if the payment is in `from` with `from_declines`; returns whether it did.
-pub async fn change_if<C: ConnectionTrait>(
-    db: &C,
+/// The conditional update behind [`Change`]: optional parts keep the stored value when unset.
+const CHANGE_IF: &str = "UPDATE payments SET status = $1, declines = $2, message = $3,
+        settle_at = $4, updated_at = $5,
+        card_brand = COALESCE($6, card_brand), card_last4 = COALESCE($7, card_last4),
+        authorized_minor = COALESCE($8, authorized_minor),
+        captured_minor = COALESCE($9, captured_minor),
+        response = COALESCE($10, response)
+    WHERE id = $11 AND status = $12 AND declines = $13";
+
+fn change_values(
+    id: &str,
+    from: Status,
+    from_declines: i32,
+    change: &Change<'_>,
+) -> anyhow::Result<Vec<sea_orm::Value>> {
+    let response = match change.response {
+        Some(r) => Some(serde_json::to_string(r)?),
+        None => None,
+    };
+    Ok(vec![
+        change.status.as_str().into(),
+        change.declines.into(),
+        change.message.map(str::to_string).into(),
+        change.settle_at.map(super::millis).into(),
+        now_millis().into(),
+        change.card.map(|(b, _)| b.to_string()).into(),
+        change.card.map(|(_, l)| l.to_string()).into(),
+        change.money.map(|(a, _)| a).into(),
+        change.money.map(|(_, c)| c).into(),
+        response.into(),
+        id.into(),
+        from.as_str().into(),
+        from_declines.into(),
+    ])
+}
+
+/// Applies `change` if the payment is in `from` with `from_declines`, and queues `callback` with
+/// it (one transaction: both or neither); returns whether the payment changed. Nothing is
+/// queued when it did not.
+pub async fn change_if(
+    db: &Db,
     id: &str,
     from: Status,
     from_declines: i32,
     change: Change<'_>,
+    callback: Option<NewCallback>,
 ) -> anyhow::Result<bool> {
-    let mut update = payment::Entity::update_many()
-        .col_expr(Column::Status, Expr::value(change.status.as_str()))
-        .col_expr(Column::Declines, Expr::value(change.declines))
-        .col_expr(
-            Column::Message,
-            Expr::value(change.message.map(str::to_string)),
-        )
-        .col_expr(
-            Column::SettleAt,
-            Expr::value(change.settle_at.map(super::millis)),
-        )
-        .col_expr(Column::UpdatedAt, Expr::value(now_millis()));
-    if let Some((brand, last4)) = change.card {
-        update = update
-            .col_expr(Column::CardBrand, Expr::value(brand))
-            .col_expr(Column::CardLast4, Expr::value(last4));
+    let values = change_values(id, from, from_declines, &change)?;
+    if let Some(lite) = db.lite() {
+        return lite
+            .write(move |c| {
+                let changed = super::lite::exec(c, CHANGE_IF, values)? == 1;
+                if changed && let Some(cb) = &callback {
+                    callbacks::enqueue_sqlite(c, cb, now_millis())?;
+                }
+                Ok(changed)
+            })
+            .await
+            .context("updating a payment");
     }
-    if let Some((authorized, captured)) = change.money {
-        update = update
-            .col_expr(Column::AuthorizedMinor, Expr::value(authorized))
-            .col_expr(Column::CapturedMinor, Expr::value(captured));
-    }
-    if let Some(response) = change.response {
-        update = update.col_expr(
-            Column::Response,
-            Expr::value(serde_json::to_string(response)?),
-        );
-    }
-    let result = update
-        .filter(Column::Id.eq(id))
-        .filter(Column::Status.eq(from.as_str()))
-        .filter(Column::Declines.eq(from_declines))
-        .exec(db)
+    let txn = db.begin().await?;
+    let changed = txn
+        .execute_raw(statement(txn.get_database_backend(), CHANGE_IF, values))
         .await
-        .context("updating a payment")?;
-    Ok(result.rows_affected == 1)
+        .context("updating a payment")?
+        .rows_affected()
+        == 1;
+    if changed && let Some(cb) = &callback {
+        callbacks::enqueue(&txn, cb, now_millis()).await?;
+    }
+    txn.commit().await?;
+    Ok(changed)
 }
+
+const SET_STATUS_IF: &str =
+    "UPDATE payments SET status = $1, updated_at = $2 WHERE id = $3 AND status = $4";
 
 /// Moves a payment from one status to another without other changes.
 pub async fn set_status_if(db: &Db, id: &str, from: Status, to: Status) -> anyhow::Result<bool> {
-    let result = payment::Entity::update_many()
-        .col_expr(Column::Status, Expr::value(to.as_str()))
-        .col_expr(Column::UpdatedAt, Expr::value(now_millis()))
-        .filter(Column::Id.eq(id))
-        .filter(Column::Status.eq(from.as_str()))
-        .exec(db)
-        .await
-        .context("updating a payment")?;
-    Ok(result.rows_affected == 1)
+    let values: Vec<sea_orm::Value> = vec![
+        to.as_str().into(),
+        now_millis().into(),
+        id.into(),
+        from.as_str().into(),
+    ];
+    let changed = match db.lite() {
+        Some(lite) => {
+            lite.write(move |c| Ok(super::lite::exec(c, SET_STATUS_IF, values)?))
+                .await
+        }
+        None => Ok(db
+            .execute_raw(statement(db.get_database_backend(), SET_STATUS_IF, values))
+            .await?
+            .rows_affected() as usize),
+    }
+    .context("updating a payment")?;
+    Ok(changed == 1)
 }
 
 /// Pending payments whose settle time has come, oldest first.
@@ -387,7 +581,7 @@ pub async fn due_for_settlement(
         .filter(Column::SettleAt.lte(super::millis(now)))
         .order_by_asc(Column::SettleAt)
         .limit(limit)
-        .all(db)
+        .all(db.orm())
         .await?
         .into_iter()
         .map(Payment::try_from)

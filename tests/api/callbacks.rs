@@ -426,12 +426,12 @@ async fn the_worker_records_a_blocked_attempt_and_never_connects() {
     let txn = app.db.begin().await.unwrap();
     callbacks::enqueue(
         &txn,
-        callbacks::NewCallback {
-            payment_id: id,
-            merchant_id: ACCOUNT,
-            url: &format!("http://127.0.0.1:{}/cb", listener.port),
-            body: "x_result=completed",
-            result: "completed",
+        &callbacks::NewCallback {
+            payment_id: id.to_string(),
+            merchant_id: ACCOUNT.to_string(),
+            url: format!("http://127.0.0.1:{}/cb", listener.port),
+            body: "x_result=completed".to_string(),
+            result: "completed".to_string(),
             operation_id: None,
         },
         offsite_gateway::store::now_millis(),

@@ -168,12 +168,12 @@ async fn two_processes_on_one_database_never_send_an_attempt_twice() {
         let body = format!("x_reference=r{i}&x_result=completed");
         callbacks::enqueue(
             &txn,
-            callbacks::NewCallback {
-                payment_id: &format!("p{i}"),
-                merchant_id: "acct_none",
-                url: &url,
-                body: &body,
-                result: "completed",
+            &callbacks::NewCallback {
+                payment_id: format!("p{i}"),
+                merchant_id: "acct_none".to_string(),
+                url: url.clone(),
+                body,
+                result: "completed".to_string(),
                 operation_id: None,
             },
             store::now_millis(),
