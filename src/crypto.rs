@@ -26,6 +26,19 @@ pub fn random_hex<const N: usize>() -> String {
     hex::encode(random_bytes::<N>())
 }
 
+/// A lower-case hex id that sorts by creation time: 6 bytes of milliseconds since the Unix epoch,
+/// then `N` random bytes. Rows keyed by such ids are appended to their indexes instead of being
+/// scattered over them, so a group commit rewrites a few index pages instead of one or two per
+/// row (it halved the SQLite writer's I/O per payment; see BENCHMARKS.md). With `N = 10` the
+/// 80 random bits keep a payment page's address unguessable.
+pub fn sortable_hex<const N: usize>() -> String {
+    let ms = time::OffsetDateTime::now_utc().unix_timestamp_nanos() / 1_000_000;
+    let ms = u64::try_from(ms).unwrap_or(0).to_be_bytes();
+    let mut out = hex::encode(&ms[2..]);
+    out.push_str(&random_hex::<N>());
+    out
+}
+
 #[derive(Debug, thiserror::Error)]
 #[error("the merchant secret could not be decrypted (AEAD failure) under master key {key_id}")]
 pub struct DecryptError {
@@ -151,6 +164,21 @@ impl MasterKey {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn sortable_ids_sort_by_time_and_stay_random() {
+        let a = sortable_hex::<10>();
+        std::thread::sleep(std::time::Duration::from_millis(2));
+        let b = sortable_hex::<10>();
+        assert_eq!(a.len(), 32);
+        assert!(
+            a.bytes()
+                .all(|c| c.is_ascii_hexdigit() && !c.is_ascii_uppercase())
+        );
+        assert!(a < b, "{a} then {b}");
+        assert_ne!(a[12..], b[12..]);
+        assert_ne!(sortable_hex::<10>()[12..], sortable_hex::<10>()[12..]);
+    }
 
     #[test]
     fn seals_and_opens_bound_to_the_row() {

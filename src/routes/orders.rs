@@ -4,7 +4,7 @@
 //! byte-identical request (or of an `Idempotency-Key`) within 24 h answer the first answer.
 
 use super::{read_body, verified_merchant};
-use crate::crypto::random_hex;
+use crate::crypto::sortable_hex;
 use crate::domain::form::{Fields, Limits};
 use crate::domain::money::Currency;
 use crate::domain::operations::{Money, OperationKind, OperationRequest, Refusal, apply};
@@ -167,7 +167,7 @@ async fn operate(
     }
 
     // The answer is signed before the write, so the transaction can store it as the first answer.
-    let operation_id = format!("gw_{}", random_hex::<12>());
+    let operation_id = format!("gw_{}", sortable_hex::<6>());
     let mut echo: Vec<(String, String)> =
         vec![("x_account_id".into(), merchant.account_id.clone())];
     if let Some((_, text)) = &request.amount {

@@ -5,7 +5,7 @@
 use super::callbacks::{self, NewCallback};
 use super::entities::payment::{self, Column};
 use super::{Db, from_millis, now_millis, statement};
-use crate::crypto::random_hex;
+use crate::crypto::{random_hex, sortable_hex};
 use crate::domain::money::{Amount, Currency};
 use crate::domain::payment::Status;
 use crate::domain::request::{PaymentRequest, TransactionType};
@@ -366,7 +366,7 @@ pub async fn insert_or_get(
 ) -> anyhow::Result<Stored> {
     let now = now_millis();
     let model = payment::Model {
-        id: random_hex::<16>(),
+        id: sortable_hex::<10>(),
         merchant_id: request.account_id.clone(),
         reference: request.reference.clone(),
         request_signature: signature.to_ascii_lowercase(),
@@ -391,7 +391,7 @@ pub async fn insert_or_get(
         locale: request.locale.clone(),
         card_brand: None,
         card_last4: None,
-        gateway_reference: format!("gw_{}", random_hex::<12>()),
+        gateway_reference: format!("gw_{}", sortable_hex::<6>()),
         response: None,
         settle_at: None,
         created_at: now,
