@@ -334,7 +334,9 @@ impl Gateway {
     ) -> (Gateway, Option<(String, String)>) {
         let addr = free_addr();
         let started = Instant::now();
-        let mut child = Command::new(GATEWAY)
+        // BENCH_GATEWAY_BIN runs another build of the gateway (an A/B comparison in one run).
+        let binary = std::env::var("BENCH_GATEWAY_BIN").unwrap_or_else(|_| GATEWAY.to_string());
+        let mut child = Command::new(binary)
             .current_dir(dir)
             .env_clear()
             .env("PATH", std::env::var("PATH").unwrap_or_default())

@@ -32,10 +32,15 @@ pub fn random_hex<const N: usize>() -> String {
 /// row (it halved the SQLite writer's I/O per payment; see BENCHMARKS.md). With `N = 10` the
 /// 80 random bits keep a payment page's address unguessable.
 pub fn sortable_hex<const N: usize>() -> String {
+    sortable_hex_with(&random_bytes::<N>())
+}
+
+/// [`sortable_hex`] with random bytes the caller drew (one draw for several ids).
+pub fn sortable_hex_with(random: &[u8]) -> String {
     let ms = time::OffsetDateTime::now_utc().unix_timestamp_nanos() / 1_000_000;
     let ms = u64::try_from(ms).unwrap_or(0).to_be_bytes();
     let mut out = hex::encode(&ms[2..]);
-    out.push_str(&random_hex::<N>());
+    out.push_str(&hex::encode(random));
     out
 }
 

@@ -45,9 +45,9 @@ async fn accept(req: &Request, body: Body, state: &AppState) -> Result<String, A
         });
     }
     match payments::insert_or_get(&state.payment_writer, &state.db, &request, provided).await? {
-        payments::Stored::New(p) => {
-            tracing::info!(payment = %p.id, merchant = %p.merchant_id, "payment created");
-            Ok(format!("/pay/{}", p.id))
+        payments::Stored::New(id) => {
+            tracing::info!(payment = %id, merchant = %request.account_id, "payment created");
+            Ok(format!("/pay/{id}"))
         }
         payments::Stored::Existing(p) if p.request_signature == provided.to_ascii_lowercase() => {
             // The same signed request again: back to the same page. A cancelled payment opens

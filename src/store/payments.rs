@@ -5,7 +5,7 @@
 use super::callbacks::{self, NewCallback};
 use super::entities::payment::{self, Column};
 use super::{Db, from_millis, now_millis, statement};
-use crate::crypto::{random_hex, sortable_hex};
+use crate::crypto::{random_bytes, sortable_hex_with};
 use crate::domain::money::{Amount, Currency};
 use crate::domain::payment::Status;
 use crate::domain::request::{PaymentRequest, TransactionType};
@@ -105,10 +105,10 @@ impl TryFrom<payment::Model> for Payment {
 
 /// The result of storing a request.
 pub enum Stored {
-    /// A new payment.
-    New(Payment),
+    /// A new payment, by its id.
+    New(String),
     /// The merchant already has a payment with this reference.
-    Existing(Payment),
+    Existing(Box<Payment>),
 }
 
 /// Payment inserts in group commits: requests arriving together are written by one
@@ -365,8 +365,10 @@ pub async fn insert_or_get(
     signature: &str,
 ) -> anyhow::Result<Stored> {
     let now = now_millis();
+    // One draw from the OS for the payment's three random values.
+    let random = random_bytes::<32>();
     let model = payment::Model {
-        id: sortable_hex::<10>(),
+        id: sortable_hex_with(&random[..10]),
         merchant_id: request.account_id.clone(),
         reference: request.reference.clone(),
         request_signature: signature.to_ascii_lowercase(),
@@ -384,14 +386,14 @@ pub async fn insert_or_get(
         status: Status::Open.as_str().to_string(),
         declines: 0,
         message: None,
-        csrf_token: random_hex::<16>(),
+        csrf_token: hex::encode(&random[10..26]),
         url_complete: request.url_complete.to_string(),
         url_cancel: request.url_cancel.to_string(),
         url_callback: request.url_callback.to_string(),
         locale: request.locale.clone(),
         card_brand: None,
         card_last4: None,
-        gateway_reference: format!("gw_{}", sortable_hex::<6>()),
+        gateway_reference: format!("gw_{}", sortable_hex_with(&random[26..])),
         response: None,
         settle_at: None,
         created_at: now,
@@ -400,13 +402,14 @@ pub async fn insert_or_get(
         captured_minor: 0,
         refunded_minor: 0,
     };
-    if writer.insert(model.clone()).await? {
-        return Ok(Stored::New(Payment::try_from(model)?));
+    let id = model.id.clone();
+    if writer.insert(model).await? {
+        return Ok(Stored::New(id));
     }
     let existing = find_by_reference(db, &request.account_id, &request.reference)
         .await?
         .context("a duplicate reference without its payment")?;
-    Ok(Stored::Existing(existing))
+    Ok(Stored::Existing(Box::new(existing)))
 }
 
 pub async fn find(db: &Db, id: &str) -> anyhow::Result<Option<Payment>> {
