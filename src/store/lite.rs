@@ -36,9 +36,13 @@ trait Job: Send {
     fn run(&mut self, conn: &Connection) -> bool;
     /// Answers the caller once the transaction's fate is known.
     fn finish(self: Box<Self>, commit: &Result<(), String>);
+    /// Whether the unit needs a savepoint of its own to fail alone.
+    fn savepoint(&self) -> bool;
 }
 
 struct Unit<F, R> {
+    /// False for a unit whose only change is one statement (see [`Lite::write_statement`]).
+    savepoint: bool,
     work: Option<F>,
     result: Option<anyhow::Result<R>>,
     reply: oneshot::Sender<anyhow::Result<R>>,
@@ -68,6 +72,10 @@ where
             (Ok(()), None) => Err(anyhow!("a database write was not run")),
         };
         let _ = self.reply.send(answer);
+    }
+
+    fn savepoint(&self) -> bool {
+        self.savepoint
     }
 }
 
@@ -119,8 +127,28 @@ impl Lite {
         F: FnOnce(&Connection) -> anyhow::Result<R> + Send + 'static,
         R: Send + 'static,
     {
+        self.submit(true, work).await
+    }
+
+    /// [`Lite::write`] for a unit whose only change is a single statement. SQLite already undoes
+    /// a failed statement by itself, so the unit skips its savepoint (and the copies of every
+    /// page it touches into the savepoint journal: a quarter of the writer's work per payment).
+    pub async fn write_statement<R, F>(&self, work: F) -> anyhow::Result<R>
+    where
+        F: FnOnce(&Connection) -> anyhow::Result<R> + Send + 'static,
+        R: Send + 'static,
+    {
+        self.submit(false, work).await
+    }
+
+    async fn submit<R, F>(&self, savepoint: bool, work: F) -> anyhow::Result<R>
+    where
+        F: FnOnce(&Connection) -> anyhow::Result<R> + Send + 'static,
+        R: Send + 'static,
+    {
         let (reply, answer) = oneshot::channel();
         let unit: Box<dyn Job> = Box::new(Unit {
+            savepoint,
             work: Some(work),
             result: None,
             reply,
@@ -188,6 +216,10 @@ fn write_loop(conn: &Connection, queue: &mpsc::Receiver<Box<dyn Job>>) {
 fn run_batch(conn: &Connection, batch: &mut [Box<dyn Job>]) -> rusqlite::Result<()> {
     conn.prepare_cached("BEGIN IMMEDIATE")?.execute([])?;
     for job in batch.iter_mut() {
+        if !job.savepoint() {
+            job.run(conn);
+            continue;
+        }
         conn.prepare_cached("SAVEPOINT unit")?.execute([])?;
         if !job.run(conn) {
             conn.prepare_cached("ROLLBACK TO unit")?.execute([])?;
@@ -293,6 +325,25 @@ mod tests {
             .read(|c| Ok(c.query_row("SELECT count(*) FROM t WHERE k = 'k5'", [], |r| r.get(0))?))
             .unwrap();
         assert_eq!(missing, 0);
+    }
+
+    #[tokio::test]
+    async fn a_failed_single_statement_changes_nothing_without_a_savepoint() {
+        let (_dir, lite) = engine();
+        lite.write_statement(|c| Ok(c.execute("INSERT INTO t (k, v) VALUES ('a', 1)", [])?))
+            .await
+            .unwrap();
+        // One statement changing two rows fails on the second: SQLite undoes the first.
+        let r = lite
+            .write_statement(|c| {
+                Ok(c.execute(
+                    "INSERT INTO t (k, v) SELECT 'b', 2 UNION ALL SELECT 'a', 3",
+                    [],
+                )?)
+            })
+            .await;
+        assert!(r.is_err());
+        assert_eq!(count(&lite), 1);
     }
 
     #[tokio::test]

@@ -168,7 +168,7 @@ impl Writer {
                 .lite()
                 .context("the payment writer lost its database")?;
             return lite
-                .write(move |c| {
+                .write_statement(move |c| {
                     Ok(c.prepare_cached(INSERT_SQLITE)?
                         .execute(model_params(&model))?
                         == 1)
@@ -561,7 +561,7 @@ pub async fn set_status_if(db: &Db, id: &str, from: Status, to: Status) -> anyho
     ];
     let changed = match db.lite() {
         Some(lite) => {
-            lite.write(move |c| Ok(super::lite::exec(c, SET_STATUS_IF, values)?))
+            lite.write_statement(move |c| Ok(super::lite::exec(c, SET_STATUS_IF, values)?))
                 .await
         }
         None => Ok(db
