@@ -110,7 +110,9 @@ impl Deliverer {
                     http_status: Some(status),
                     error_kind: None,
                     snippet: (!snippet.is_empty())
-                        .then(|| String::from_utf8_lossy(&snippet).into_owned()),
+                        // Invalid UTF-8 and NUL (which PostgreSQL text cannot hold) become U+FFFD,
+                        // so any answer can be recorded.
+                        .then(|| String::from_utf8_lossy(&snippet).replace('\0', "\u{fffd}")),
                     duration: started.elapsed(),
                 }
             }

@@ -247,7 +247,7 @@ pub async fn claim(
 }
 
 /// The result of one attempt, to record.
-#[derive(Debug, Clone)]
+#[derive(Debug, Clone, serde::Serialize)]
 pub struct AttemptRecord {
     pub callback_id: i64,
     pub attempt: i32,
@@ -285,6 +285,28 @@ pub async fn record(db: &Db, records: &[AttemptRecord], now: i64) -> anyhow::Res
     }
     let txn = db.begin().await?;
     let backend = txn.get_database_backend();
+    if backend == sea_orm::DatabaseBackend::Postgres {
+        // The whole batch as one JSON parameter: two statements per batch instead of two
+        // network round trips per attempt, and the statement text never changes, so it is
+        // prepared once (a VALUES list would change with the batch size).
+        let batch = serde_json::to_string(records)?;
+        txn.execute_raw(Statement::from_sql_and_values(
+            backend,
+            RECORD_ATTEMPTS_POSTGRES,
+            [batch.clone().into(), now.into()],
+        ))
+        .await
+        .context("recording callback attempts")?;
+        txn.execute_raw(Statement::from_sql_and_values(
+            backend,
+            LOG_ATTEMPTS_POSTGRES,
+            [batch.into()],
+        ))
+        .await
+        .context("logging callback attempts")?;
+        txn.commit().await?;
+        return Ok(());
+    }
     let update = sql_for(backend, RECORD_ATTEMPT);
     let insert = sql_for(backend, LOG_ATTEMPT);
     for r in records {
@@ -306,6 +328,26 @@ pub async fn record(db: &Db, records: &[AttemptRecord], now: i64) -> anyhow::Res
     txn.commit().await?;
     Ok(())
 }
+
+/// [`RECORD_ATTEMPT`] for a batch of [`AttemptRecord`]s given as JSON (`$1`).
+const RECORD_ATTEMPTS_POSTGRES: &str = "UPDATE callbacks AS c SET
+        status = CASE WHEN c.status = 'pending' THEN v.outcome ELSE c.status END,
+        next_attempt_at = v.next_attempt_at, lease_owner = NULL, lease_until = NULL,
+        last_status = v.http_status, last_error = v.error_kind,
+        delivered_at = CASE WHEN v.outcome = 'delivered' THEN $2 ELSE c.delivered_at END,
+        updated_at = $2
+     FROM json_to_recordset($1::json) AS v(callback_id bigint, attempt integer, owner text,
+         outcome text, next_attempt_at bigint, http_status integer, error_kind text)
+     WHERE c.id = v.callback_id AND c.lease_owner = v.owner AND c.attempts = v.attempt";
+
+/// [`LOG_ATTEMPT`] for a batch given as JSON (`$1`).
+const LOG_ATTEMPTS_POSTGRES: &str = "INSERT INTO callback_attempts
+        (callback_id, attempt_no, started_at, duration_ms, http_status, error_kind, snippet)
+     SELECT callback_id, attempt, started_at, duration_ms, http_status, error_kind, snippet
+     FROM json_to_recordset($1::json) AS v(callback_id bigint, attempt integer,
+         started_at bigint, duration_ms bigint, http_status integer, error_kind text,
+         snippet text)
+     ON CONFLICT (callback_id, attempt_no) DO NOTHING";
 
 const RECORD_ATTEMPT: &str = "UPDATE callbacks SET
         status = CASE WHEN status = 'pending' THEN $1 ELSE status END,

@@ -82,6 +82,25 @@ async fn a_completed_payment_is_posted_signed_to_the_callback_url() {
 }
 
 #[tokio::test]
+async fn any_bytes_a_receiver_answers_are_recorded() {
+    // A NUL byte cannot be stored in PostgreSQL text (nor sent in its JSON); if the record
+    // failed, the attempt would stay leased and be delivered again and again.
+    let app = TestApp::spawn().await;
+    let rx = Receiver::start().await;
+    rx.then(&[Reply::Body(200, b"ok\0\xff\x01done")]);
+    let page = paid(&app, "cb-nul", &rx.url("/cb"), CARD_OK).await;
+    let all = settled(&app, &page, callbacks::DELIVERED, 10).await;
+    assert_eq!(all[0].attempts, 1);
+    let log = callbacks::attempts(&app.db, all[0].id).await.unwrap();
+    assert_eq!(log.len(), 1);
+    assert_eq!(
+        log[0].snippet.as_deref(),
+        Some("ok\u{fffd}\u{fffd}\u{1}done")
+    );
+    assert_eq!(rx.hits().len(), 1);
+}
+
+#[tokio::test]
 async fn a_failing_receiver_is_retried_until_it_answers_with_the_same_signed_body() {
     let app = TestApp::spawn().await;
     let rx = Receiver::start().await;

@@ -16,6 +16,8 @@ pub enum Reply {
     Slow(Duration, u16),
     /// Answer with this 3xx status and a Location.
     Redirect(u16, &'static str),
+    /// Answer with the status and this body.
+    Body(u16, &'static [u8]),
 }
 
 #[derive(Clone, Debug)]
@@ -61,6 +63,7 @@ async fn receive(req: &Request, body: Body, Data(script): Data<&Arc<Script>>) ->
     let status = |s: u16| StatusCode::from_u16(s).unwrap();
     match reply {
         Reply::Status(s) => Response::builder().status(status(s)).body("ok"),
+        Reply::Body(s, body) => Response::builder().status(status(s)).body(body),
         Reply::Slow(wait, s) => {
             tokio::time::sleep(wait).await;
             Response::builder().status(status(s)).body("late")
