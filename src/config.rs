@@ -22,8 +22,9 @@ pub struct Settings {
     pub allow_private_targets: bool,
     /// `GATEWAY_PENDING_SETTLE_AFTER`: how long a pending test payment waits to complete.
     pub pending_settle_after: Duration,
-    /// `GATEWAY_DB_MAX_CONNECTIONS`: pool size; by default 4 for SQLite (one writer; each
-    /// connection keeps its own page cache) and 16 for PostgreSQL.
+    /// `GATEWAY_DB_MAX_CONNECTIONS`: sea-orm pool size; by default 4 for SQLite (each connection
+    /// keeps its own page cache; the serving paths go through `store::lite` instead) and 16 for
+    /// PostgreSQL.
     pub db_max_connections: Option<u32>,
     /// `GATEWAY_CALLBACK_RETRY_SCHEDULE`: waits between callback attempts (`1s,1s,2s`).
     pub callback_retry_schedule: RetrySchedule,
