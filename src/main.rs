@@ -7,6 +7,9 @@ use offsite_gateway::startup::{self, Application, KeySource};
 use offsite_gateway::store::merchants;
 use secrecy::ExposeSecret;
 
+#[global_allocator]
+static ALLOCATOR: mimalloc::MiMalloc = mimalloc::MiMalloc;
+
 #[derive(Parser)]
 #[command(
     name = "offsite-gateway",
