@@ -404,12 +404,18 @@ impl Gateway {
     }
 
     /// Runs a scenario and notes how much of a core the gateway used meanwhile.
-    async fn measure(&self, scenario: Scenario, run: &Run) -> (Figures, String) {
+    /// Measures the ceiling, then `scenario`: the two side by side, so the ratio is not skewed
+    /// by a machine whose speed drifts between the start of the run and this scenario.
+    async fn measure(&self, scenario: Scenario, run: &Run) -> (Figures, String, f64) {
+        let ceiling = measure(&run.bare_addr, Scenario::Bare, run.warmup, run.duration)
+            .await
+            .per_second;
+        run.ceilings.lock().unwrap().push(ceiling);
         let before = self.cpu_ticks();
         let figures = measure(&self.addr, scenario, run.warmup, run.duration).await;
         let used = self.cpu_ticks().saturating_sub(before) as f64 / 100.0;
         let share = 100.0 * used / (run.warmup + run.duration).as_secs_f64();
-        (figures, format!("gateway CPU {share:.0} %"))
+        (figures, format!("gateway CPU {share:.0} %"), ceiling)
     }
 
     fn peak_rss_kib(&self) -> u64 {
@@ -512,6 +518,8 @@ struct Row {
     db: String,
     figures: Option<Figures>,
     note: String,
+    /// The bare handler's rate measured just before this scenario.
+    ceiling: Option<f64>,
 }
 
 fn ms(d: Duration) -> String {
@@ -519,6 +527,10 @@ fn ms(d: Duration) -> String {
 }
 
 struct Run {
+    /// The bare handler, kept running so that each scenario is measured beside it.
+    bare_addr: String,
+    /// Every ceiling measured in this run.
+    ceilings: std::sync::Mutex<Vec<f64>>,
     /// Scenario names to run (`--only checkout,page,trip,refund,callbacks`); empty runs all.
     only: Vec<String>,
     warmup: Duration,
@@ -550,12 +562,13 @@ async fn gateway_scenarios(
 
     if run.wants("checkout") {
         let bodies = checkout_bodies(&account, &secret, "checkout", run.budget);
-        let (f, cpu) = gateway.measure(Scenario::Checkout(bodies), run).await;
+        let (f, cpu, ceiling) = gateway.measure(Scenario::Checkout(bodies), run).await;
         rows.push(Row {
             scenario: "payment request (POST /checkout, 303)".into(),
             db: db_label.clone(),
             figures: Some(f),
             note: cpu,
+            ceiling: Some(ceiling),
         });
     }
 
@@ -572,23 +585,25 @@ async fn gateway_scenarios(
         );
     }
     if run.wants("page") {
-        let (f, cpu) = gateway.measure(Scenario::Page(Arc::new(pages)), run).await;
+        let (f, cpu, ceiling) = gateway.measure(Scenario::Page(Arc::new(pages)), run).await;
         rows.push(Row {
             scenario: "hosted page (GET /pay/{id})".into(),
             db: db_label.clone(),
             figures: Some(f),
             note: cpu,
+            ceiling: Some(ceiling),
         });
     }
 
     if run.wants("trip") {
         let bodies = checkout_bodies(&account, &secret, "trip", run.budget / 2);
-        let (f, cpu) = gateway.measure(Scenario::RoundTrip(bodies), run).await;
+        let (f, cpu, ceiling) = gateway.measure(Scenario::RoundTrip(bodies), run).await;
         rows.push(Row {
             scenario: "shopper round trip (request, page, pay 4242, redirect)".into(),
             db: db_label.clone(),
             figures: Some(f),
             note: format!("per round trip; {cpu}"),
+            ceiling: Some(ceiling),
         });
     }
 
@@ -623,7 +638,7 @@ async fn gateway_scenarios(
         refunds.push(signed_form(fields, &secret));
     }
     if run.wants("refund") {
-        let (f, cpu) = gateway
+        let (f, cpu, ceiling) = gateway
             .measure(Scenario::Refund(Arc::new(refunds)), run)
             .await;
         rows.push(Row {
@@ -631,6 +646,7 @@ async fn gateway_scenarios(
             db: db_label.clone(),
             figures: Some(f),
             note: cpu,
+            ceiling: Some(ceiling),
         });
     }
 
@@ -640,6 +656,7 @@ async fn gateway_scenarios(
         db: db_label.clone(),
         figures: None,
         note: format!("{:.1} MiB", rss as f64 / 1024.0),
+        ceiling: None,
     });
     gateway.stop();
 
@@ -656,6 +673,7 @@ async fn gateway_scenarios(
         db: db_label.clone(),
         figures: None,
         note: ms(starts[2]),
+        ceiling: None,
     });
 
     if !run.wants("callbacks") {
@@ -695,6 +713,7 @@ async fn gateway_scenarios(
             ms(p50),
             ms(p99)
         ),
+        ceiling: None,
     });
 }
 
@@ -722,8 +741,17 @@ async fn orchestrate(args: Vec<String>) {
         .position(|a| a == "--only")
         .map(|i| args[i + 1].split(',').map(str::to_string).collect())
         .unwrap_or_default();
+    let bare_addr = free_addr();
+    let mut bare = Command::new(std::env::current_exe().unwrap())
+        .args(["--serve-bare", &bare_addr])
+        .stdout(Stdio::null())
+        .spawn()
+        .unwrap();
+    wait_ready(&bare_addr, "/").await;
     let run = if quick {
         Run {
+            bare_addr: bare_addr.clone(),
+            ceilings: std::sync::Mutex::new(Vec::new()),
             only,
             warmup: Duration::from_secs(1),
             duration: Duration::from_secs(3),
@@ -733,6 +761,8 @@ async fn orchestrate(args: Vec<String>) {
         }
     } else {
         Run {
+            bare_addr: bare_addr.clone(),
+            ceilings: std::sync::Mutex::new(Vec::new()),
             only,
             warmup: Duration::from_secs(2),
             duration: Duration::from_secs(10),
@@ -743,24 +773,6 @@ async fn orchestrate(args: Vec<String>) {
     };
     let mut rows = Vec::new();
     start_callback_receiver().await;
-
-    let bare_addr = free_addr();
-    let mut bare = Command::new(std::env::current_exe().unwrap())
-        .args(["--serve-bare", &bare_addr])
-        .stdout(Stdio::null())
-        .spawn()
-        .unwrap();
-    wait_ready(&bare_addr, "/").await;
-    let ceiling = measure(&bare_addr, Scenario::Bare, run.warmup, run.duration).await;
-    let _ = bare.kill();
-    let _ = bare.wait();
-    let ceiling_rate = ceiling.per_second;
-    rows.push(Row {
-        scenario: "ceiling: bare poem handler".into(),
-        db: "-".into(),
-        figures: Some(ceiling),
-        note: String::new(),
-    });
 
     gateway_scenarios("SQLite", &run, vec![], &mut rows, None).await;
     if let Some(admin) = &postgres {
@@ -794,10 +806,15 @@ async fn orchestrate(args: Vec<String>) {
             ))
             .await;
     }
+    let _ = bare.kill();
+    let _ = bare.wait();
 
+    let mut ceilings = run.ceilings.lock().unwrap().clone();
+    ceilings.sort_by(f64::total_cmp);
     println!();
     println!(
-        "{} connections, {} s warm-up + {} s per scenario{}",
+        "{} connections, {} s warm-up + {} s per scenario{}; the ceiling is measured again just \
+         before each scenario, and each ratio is to that measurement",
         CONNECTIONS,
         run.warmup.as_secs(),
         run.duration.as_secs(),
@@ -806,13 +823,23 @@ async fn orchestrate(args: Vec<String>) {
     println!();
     println!("| scenario | db | per second | p50 | p99 | errors | of ceiling |");
     println!("|---|---|---|---|---|---|---|");
+    if let (Some(low), Some(high)) = (ceilings.first(), ceilings.last()) {
+        println!(
+            "| ceiling: bare poem handler ({} measurements, {:.0} to {:.0}) | - | {:.0} (median) | | | | 100.0 % |",
+            ceilings.len(),
+            low,
+            high,
+            ceilings[ceilings.len() / 2]
+        );
+    }
     for r in rows {
         match r.figures {
             Some(f) => {
-                let share = 100.0 * f.per_second / ceiling_rate;
+                let ceiling = r.ceiling.unwrap_or(f64::NAN);
+                let share = 100.0 * f.per_second / ceiling;
                 let error_note = f.first_error.map(|e| format!(" ({e})")).unwrap_or_default();
                 println!(
-                    "| {}{} | {} | {:.0} | {} | {} | {}{} | {:.1} % |",
+                    "| {}{} | {} | {:.0} | {} | {} | {}{} | {:.1} % of {:.0} |",
                     r.scenario,
                     if r.note.is_empty() {
                         String::new()
@@ -825,7 +852,8 @@ async fn orchestrate(args: Vec<String>) {
                     ms(f.p99),
                     f.errors,
                     error_note,
-                    share
+                    share,
+                    ceiling
                 );
             }
             None => println!("| {} | {} | {} | | | | |", r.scenario, r.db, r.note),
