@@ -8,8 +8,9 @@
 //! idle (see BENCHMARKS.md). Here a write is a closure (a whole unit of work: every statement
 //! of one pay step, one refund, one checkout) sent to the writer thread in one hand-off. The
 //! thread runs every unit queued together inside one transaction, each unit in its own
-//! savepoint, and commits once: group commit, with one fsync for many units. A unit that fails
-//! is rolled back to its savepoint alone. Its caller hears back only after the commit, so an
+//! savepoint (or, for a unit that is a single statement, in SQLite's own statement atomicity),
+//! and commits once: group commit, with one fsync for many units. A unit that fails is rolled
+//! back alone. Its caller hears back only after the commit, so an
 //! answer never reports a change that a crash could still lose.
 //!
 //! Reads by key take microseconds and never wait for the writer in WAL mode, so they run on the
