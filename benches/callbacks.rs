@@ -9,10 +9,10 @@
 //! The worker, the receiver and the database share this machine's cores, as in production on
 //! one host.
 
+#[path = "support/postgres.rs"]
+mod postgres;
 #[path = "support/callbacks.rs"]
 mod scenario;
-
-use sea_orm::ConnectionTrait;
 
 #[tokio::main]
 async fn main() {
@@ -31,14 +31,8 @@ async fn main() {
     let (label, url, cleanup) = match arg("--postgres") {
         Some(admin) => {
             let name = format!("gw_bench_{}", offsite_gateway::crypto::random_hex::<6>());
-            let admin_db = sea_orm::Database::connect(&admin).await.unwrap();
-            admin_db
-                .execute_unprepared(&format!("CREATE DATABASE {name}"))
-                .await
-                .unwrap();
-            let mut u = url::Url::parse(&admin).unwrap();
-            u.set_path(&format!("/{name}"));
-            ("PostgreSQL", u.to_string(), Some((admin_db, name)))
+            let scratch = postgres::Scratch::create(&admin, &name).await;
+            ("PostgreSQL", scratch.url.clone(), Some(scratch))
         }
         None => (
             "SQLite",
@@ -57,9 +51,7 @@ async fn main() {
         p50.as_secs_f64() * 1000.0,
         p99.as_secs_f64() * 1000.0
     );
-    if let Some((admin_db, name)) = cleanup {
-        let _ = admin_db
-            .execute_unprepared(&format!("DROP DATABASE IF EXISTS {name} WITH (FORCE)"))
-            .await;
+    if let Some(scratch) = cleanup {
+        scratch.drop().await;
     }
 }

@@ -14,12 +14,13 @@
 
 #[path = "support/callbacks.rs"]
 mod callback_scenario;
+#[path = "support/postgres.rs"]
+mod postgres;
 
 use bytes::Bytes;
 use http_body_util::{BodyExt, Full};
 use hyper::client::conn::http1;
 use hyper_util::rt::TokioIo;
-use sea_orm::ConnectionTrait;
 use std::io::{BufRead, BufReader};
 use std::process::{Child, Command, Stdio};
 use std::sync::Arc;
@@ -680,27 +681,24 @@ async fn gateway_scenarios(
         return;
     }
     // Callbacks, with the real worker, on a database of the same kind.
-    let url = match prepare {
-        Some(pg_admin) => {
-            let name = format!("gw_load_cb_{}", std::process::id());
-            let admin = sea_orm::Database::connect(&pg_admin).await.unwrap();
-            let _ = admin
-                .execute_unprepared(&format!("DROP DATABASE IF EXISTS {name} WITH (FORCE)"))
-                .await;
-            admin
-                .execute_unprepared(&format!("CREATE DATABASE {name}"))
-                .await
-                .unwrap();
-            let mut u = url::Url::parse(&pg_admin).unwrap();
-            u.set_path(&format!("/{name}"));
-            u.to_string()
-        }
+    let scratch = match prepare {
+        Some(pg_admin) => Some(
+            postgres::Scratch::create(&pg_admin, &format!("gw_load_cb_{}", std::process::id()))
+                .await,
+        ),
+        None => None,
+    };
+    let url = match &scratch {
+        Some(s) => s.url.clone(),
         None => format!(
             "sqlite://{}?mode=rwc",
             dir.path().join("callbacks.db").display()
         ),
     };
     let (per_second, p50, p99) = callback_scenario::run(url, run.callbacks, run.samples).await;
+    if let Some(s) = scratch {
+        s.drop().await;
+    }
     rows.push(Row {
         scenario: format!(
             "callbacks: {} queued, delivered to a local 200",
@@ -776,35 +774,19 @@ async fn orchestrate(args: Vec<String>) {
 
     gateway_scenarios("SQLite", &run, vec![], &mut rows, None).await;
     if let Some(admin) = &postgres {
-        let name = format!("gw_load_{}", std::process::id());
-        let db = sea_orm::Database::connect(admin).await.unwrap();
-        let _ = db
-            .execute_unprepared(&format!("DROP DATABASE IF EXISTS {name} WITH (FORCE)"))
-            .await;
-        db.execute_unprepared(&format!("CREATE DATABASE {name}"))
-            .await
-            .unwrap();
-        let mut u = url::Url::parse(admin).unwrap();
-        u.set_path(&format!("/{name}"));
+        let scratch =
+            postgres::Scratch::create(admin, &format!("gw_load_{}", std::process::id())).await;
         let key = offsite_gateway::crypto::MasterKey::generate();
         let key = {
             use secrecy::ExposeSecret;
             key.to_base64().expose_secret().to_string()
         };
         let env = vec![
-            ("DATABASE_URL".to_string(), u.to_string()),
+            ("DATABASE_URL".to_string(), scratch.url.clone()),
             ("GATEWAY_MASTER_KEY".to_string(), key),
         ];
         gateway_scenarios("PostgreSQL", &run, env, &mut rows, Some(admin.clone())).await;
-        let _ = db
-            .execute_unprepared(&format!("DROP DATABASE IF EXISTS {name} WITH (FORCE)"))
-            .await;
-        let _ = db
-            .execute_unprepared(&format!(
-                "DROP DATABASE IF EXISTS gw_load_cb_{} WITH (FORCE)",
-                std::process::id()
-            ))
-            .await;
+        scratch.drop().await;
     }
     let _ = bare.kill();
     let _ = bare.wait();

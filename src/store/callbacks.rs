@@ -176,10 +176,12 @@ RETURNING id, payment_id, url, body, attempts";
 /// statement and every claim was parsed and planned again (callgrind: ~170k instructions per
 /// claim on the writer thread). The unary plus keeps the value out of the plan.
 static CLAIM_SQLITE: std::sync::LazyLock<String> = std::sync::LazyLock::new(|| {
-    CLAIM_POSTGRES
-        .replace("FOR UPDATE SKIP LOCKED", "")
-        .replace("LIMIT $4", "LIMIT +$4")
-        .replace('$', "?")
+    sql_for(
+        sea_orm::DatabaseBackend::Sqlite,
+        &CLAIM_POSTGRES
+            .replace("FOR UPDATE SKIP LOCKED", "")
+            .replace("LIMIT $4", "LIMIT +$4"),
+    )
 });
 
 /// Claims up to `limit` due callbacks for `owner` until `lease_until`.
@@ -214,11 +216,8 @@ pub async fn claim(
     }
     let backend = db.get_database_backend();
     let sql = match backend {
-        sea_orm::DatabaseBackend::Postgres => CLAIM_POSTGRES.to_string(),
-        _ => sql_for(
-            backend,
-            &CLAIM_POSTGRES.replace("FOR UPDATE SKIP LOCKED", ""),
-        ),
+        sea_orm::DatabaseBackend::Postgres => CLAIM_POSTGRES,
+        _ => CLAIM_SQLITE.as_str(),
     };
     let rows = db
         .query_all_raw(Statement::from_sql_and_values(

@@ -261,8 +261,11 @@ pub fn exec(
     postgres_sql: &str,
     values: impl IntoIterator<Item = sea_orm::Value>,
 ) -> rusqlite::Result<usize> {
-    conn.prepare_cached(&postgres_sql.replace('$', "?"))?
-        .execute(rusqlite::params_from_iter(values.into_iter().map(value)))
+    conn.prepare_cached(&super::sql_for(
+        sea_orm::DatabaseBackend::Sqlite,
+        postgres_sql,
+    ))?
+    .execute(rusqlite::params_from_iter(values.into_iter().map(value)))
 }
 
 /// Whether a rusqlite error is a unique-constraint (or primary-key) violation.

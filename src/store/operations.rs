@@ -5,10 +5,10 @@
 //! everything back, so an error changes nothing.
 
 use super::callbacks::{self, NewCallback};
-use super::{Db, is_unique_violation, statement};
+use super::{Db, is_unique_violation, sql_for, statement};
 use crate::domain::operations::Operation;
 use anyhow::Context;
-use sea_orm::{ConnectionTrait, DatabaseTransaction, TransactionTrait, Value};
+use sea_orm::{ConnectionTrait, DatabaseBackend, DatabaseTransaction, TransactionTrait, Value};
 
 /// How long a byte-identical request (or a reused Idempotency-Key) replays the first answer.
 pub const REPLAY_WINDOW_MS: i64 = 24 * 60 * 60 * 1000;
@@ -203,7 +203,7 @@ fn perform_sqlite(c: &rusqlite::Connection, plan: Plan) -> anyhow::Result<Perfor
         Err(e) if super::lite::is_unique_violation(&e) => {
             undo(c)?;
             let (stored, status, body): (String, i32, String) = c
-                .prepare_cached(&FIRST_ANSWER.replace('$', "?"))?
+                .prepare_cached(&sql_for(DatabaseBackend::Sqlite, FIRST_ANSWER))?
                 .query_row([&plan.merchant_id, &plan.scope_key], |r| {
                     Ok((r.get(0)?, r.get(1)?, r.get(2)?))
                 })?;

@@ -119,10 +119,11 @@ pub enum Stored {
 /// On an SQLite file the [`super::lite::Lite`] writer already commits every unit queued
 /// together in one transaction, so each payment goes there as its own unit.
 #[derive(Clone)]
-pub struct Writer {
-    db: Db,
-    queue:
-        Option<tokio::sync::mpsc::Sender<(payment::Model, tokio::sync::oneshot::Sender<Inserted>)>>,
+pub enum Writer {
+    /// Each payment is a unit of work for the SQLite writer thread.
+    Sqlite(std::sync::Arc<super::lite::Lite>),
+    /// Payments queued for the batching task.
+    Batches(tokio::sync::mpsc::Sender<(payment::Model, tokio::sync::oneshot::Sender<Inserted>)>),
 }
 
 /// Whether a row was inserted (`Ok(true)`) or its reference was taken (`Ok(false)`).
@@ -133,10 +134,9 @@ const MAX_BATCH: usize = 128;
 impl Writer {
     /// Starts the writer task; it ends when the last `Writer` is dropped.
     pub fn start(db: Db) -> Self {
-        if db.lite().is_some() {
-            return Self { db, queue: None };
+        if let Some(lite) = &db.lite {
+            return Self::Sqlite(lite.clone());
         }
-        let batch_db = db.clone();
         let (queue, mut rx) = tokio::sync::mpsc::channel::<(
             payment::Model,
             tokio::sync::oneshot::Sender<Inserted>,
@@ -145,7 +145,7 @@ impl Writer {
             let mut batch = Vec::with_capacity(MAX_BATCH);
             while rx.recv_many(&mut batch, MAX_BATCH).await > 0 {
                 let models: Vec<&payment::Model> = batch.iter().map(|(m, _)| m).collect();
-                let outcome = insert_batch(&batch_db, &models).await;
+                let outcome = insert_batch(&db, &models).await;
                 for (model, reply) in batch.drain(..) {
                     let answer = match &outcome {
                         Ok(ids) => Ok(ids.contains(&model.id)),
@@ -155,26 +155,22 @@ impl Writer {
                 }
             }
         });
-        Self {
-            db,
-            queue: Some(queue),
-        }
+        Self::Batches(queue)
     }
 
     async fn insert(&self, model: payment::Model) -> anyhow::Result<bool> {
-        let Some(queue) = &self.queue else {
-            let lite = self
-                .db
-                .lite()
-                .context("the payment writer lost its database")?;
-            return lite
-                .write_statement(move |c| {
-                    Ok(c.prepare_cached(INSERT_SQLITE)?
-                        .execute(model_params(&model))?
-                        == 1)
-                })
-                .await
-                .context("storing a payment");
+        let queue = match self {
+            Self::Sqlite(lite) => {
+                return lite
+                    .write_statement(move |c| {
+                        Ok(c.prepare_cached(INSERT_SQLITE)?
+                            .execute(model_params(&model))?
+                            == 1)
+                    })
+                    .await
+                    .context("storing a payment");
+            }
+            Self::Batches(queue) => queue,
         };
         let (reply, answer) = tokio::sync::oneshot::channel();
         queue
@@ -188,8 +184,8 @@ impl Writer {
     }
 }
 
-/// Inserts the rows in one commit; returns the ids actually inserted. SQLite gets one multi-row
-/// statement. PostgreSQL gets the same single-row statement per payment inside one transaction:
+/// Inserts the rows in one commit; returns the ids actually inserted. SQLite (in memory: a file
+/// goes through the writer thread) gets one multi-row statement. PostgreSQL gets the same single-row statement per payment inside one transaction:
 /// a multi-row statement's text changes with the batch size, and PostgreSQL then parses and plans
 /// a statement of thousands of parameters nearly every time (806 instead of 2,273 payments/s).
 async fn insert_batch(
