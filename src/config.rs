@@ -1,8 +1,9 @@
 //! Settings: defaults in code, overridden by `GATEWAY_*` and `DATABASE_URL` environment
 //! variables. The master key is wrapped so it never prints.
 
-use crate::callbacks::RetrySchedule;
 use crate::callbacks::deliver::Timeouts;
+use crate::callbacks::schedule::{RetrySchedule, parse_duration};
+use crate::store;
 use anyhow::{Context, bail};
 use secrecy::SecretString;
 use std::time::Duration;
@@ -58,15 +59,6 @@ impl Default for Settings {
 
 fn var(name: &str) -> Option<String> {
     std::env::var(name).ok().filter(|v| !v.trim().is_empty())
-}
-
-/// Parses `10s`, `500ms`, `2m` or a plain number of seconds.
-pub fn parse_duration(text: &str) -> anyhow::Result<Duration> {
-    let text = text.trim();
-    if let Ok(secs) = text.parse::<u64>() {
-        return Ok(Duration::from_secs(secs));
-    }
-    humantime::parse_duration(text).with_context(|| format!("{text:?} is not a duration"))
 }
 
 fn parse_bool(name: &str, text: &str) -> anyhow::Result<bool> {
@@ -142,44 +134,33 @@ impl Settings {
             .unwrap_or(if self.is_postgres() { 16 } else { 4 })
     }
 
+    /// What the store needs to open the database.
+    pub fn store_options(&self) -> store::Options {
+        store::Options {
+            url: self.database_url.clone(),
+            pool_size: self.pool_size(),
+            sqlite_synchronous_full: self.sqlite_synchronous_full,
+        }
+    }
+
     pub fn is_postgres(&self) -> bool {
-        self.database_url.starts_with("postgres://")
-            || self.database_url.starts_with("postgresql://")
+        store::is_postgres(&self.database_url)
     }
 
     /// The database URL with any password hidden, for logs.
     pub fn database_for_log(&self) -> String {
-        match url::Url::parse(&self.database_url) {
-            Ok(mut u) if u.password().is_some() => {
-                let _ = u.set_password(Some("***"));
-                u.to_string()
-            }
-            _ => self.database_url.clone(),
-        }
+        store::redacted(&self.database_url)
     }
 
     /// The SQLite file behind the URL, if it is a file.
     pub fn sqlite_path(&self) -> Option<std::path::PathBuf> {
-        let rest = self
-            .database_url
-            .strip_prefix("sqlite://")
-            .or_else(|| self.database_url.strip_prefix("sqlite:"))?;
-        let path = rest.split('?').next().unwrap_or("");
-        (!path.is_empty() && !path.starts_with(":memory:")).then(|| path.into())
+        store::sqlite_path(&self.database_url)
     }
 }
 
 #[cfg(test)]
 mod tests {
     use super::*;
-
-    #[test]
-    fn durations() {
-        assert_eq!(parse_duration("10").unwrap(), Duration::from_secs(10));
-        assert_eq!(parse_duration("1s").unwrap(), Duration::from_secs(1));
-        assert_eq!(parse_duration("250ms").unwrap(), Duration::from_millis(250));
-        assert!(parse_duration("soon").is_err());
-    }
 
     #[test]
     fn sqlite_paths_and_redaction() {

@@ -5,7 +5,7 @@
 use crate::domain::payment::{ChargeOutcome, Status, after_outcome};
 use crate::domain::response::{Outcome, ResponseValues, ResultKind};
 use crate::startup::AppState;
-use crate::store::callbacks::NewCallback;
+use crate::store::outbox::NewCallback;
 use crate::store::payments::{self, Change, Payment};
 use anyhow::Context;
 use secrecy::ExposeSecret;
@@ -57,10 +57,7 @@ pub async fn apply(
     card: Option<(&str, &str)>,
 ) -> anyhow::Result<Option<Applied>> {
     let next = after_outcome(p.declines, p.transaction_type, outcome);
-    let card = card.or(match (&p.card_brand, &p.card_last4) {
-        (Some(b), Some(l)) => Some((b.as_str(), l.as_str())),
-        _ => None,
-    });
+    let card = card.or(p.card());
     let response = match next.response {
         Some(kind) => Some(sign_response(state, p, kind, next.message.as_deref(), card).await?),
         None => None,
@@ -77,27 +74,28 @@ pub async fn apply(
         operation_id: None,
     });
     let queued = callback.is_some();
-    let changed = payments::change_if(
-        &state.db,
-        &p.id,
-        from,
-        p.declines,
-        Change {
-            status: next.status,
-            declines: next.declines,
-            message: next.message.as_deref(),
-            card,
-            response: response.as_ref(),
-            settle_at,
-            money: match next.status {
-                Status::Captured => Some((p.amount.minor(), p.amount.minor())),
-                Status::Authorized => Some((p.amount.minor(), 0)),
-                _ => None,
-            },
+    let change = Change {
+        status: next.status,
+        declines: next.declines,
+        message: next.message.clone(),
+        card: card.map(|(b, l)| (b.to_string(), l.to_string())),
+        response: response.clone(),
+        settle_at,
+        money: match next.status {
+            Status::Captured => Some((p.amount.minor(), p.amount.minor())),
+            Status::Authorized => Some((p.amount.minor(), 0)),
+            _ => None,
         },
-        callback,
-    )
-    .await?;
+    };
+    let (id, from_state) = (p.id.clone(), (from, p.declines));
+    let changed = state
+        .db
+        .write(move |tx| {
+            Box::pin(async move {
+                payments::change_if(tx, &id, from_state, &change, callback.as_ref()).await
+            })
+        })
+        .await?;
     let queued = queued && changed;
     if queued {
         state.callback_wake.notify_one();

@@ -155,6 +155,7 @@ fn time_text(ms: i64) -> String {
 }
 
 async fn callbacks_command(settings: Settings, command: CallbacksCommand) -> anyhow::Result<()> {
+    use offsite_gateway::domain::callback::CallbackStatus;
     use offsite_gateway::store::callbacks;
     let (db, _, _) = startup::open(&settings).await?;
     match command {
@@ -163,7 +164,8 @@ async fn callbacks_command(settings: Settings, command: CallbacksCommand) -> any
             limit,
             json,
         } => {
-            let rows = callbacks::list(&db, status.as_deref(), limit).await?;
+            let status = status.as_deref().and_then(CallbackStatus::parse);
+            let rows = callbacks::list(&db, status, limit).await?;
             if json {
                 let mut out = Vec::new();
                 for c in &rows {
@@ -209,9 +211,11 @@ async fn callbacks_command(settings: Settings, command: CallbacksCommand) -> any
                         (None, Some(e)) => e.clone(),
                         _ => "-".into(),
                     };
-                    let when = match c.status.as_str() {
-                        "delivered" => c.delivered_at.map(time_text).unwrap_or_default(),
-                        "pending" => format!("next {}", time_text(c.next_attempt_at)),
+                    let when = match c.status {
+                        CallbackStatus::Delivered => {
+                            c.delivered_at.map(time_text).unwrap_or_default()
+                        }
+                        CallbackStatus::Pending => format!("next {}", time_text(c.next_attempt_at)),
                         _ => time_text(c.created_at),
                     };
                     println!(

@@ -6,7 +6,7 @@ use crate::callbacks::{Deliverer, Worker};
 use crate::config::Settings;
 use crate::crypto::MasterKey;
 use crate::processor::{Processor, TestProcessor};
-use crate::store::{self, Db, merchants, payments};
+use crate::store::{self, Db, merchants};
 use crate::{flow, routes};
 use anyhow::{Context, bail};
 use poem::Server;
@@ -28,8 +28,6 @@ pub struct AppState {
     pub callback_wake: Arc<Notify>,
     /// Verified merchants, decrypted once.
     pub merchants: Arc<merchants::Cache>,
-    /// Batches payment inserts into group commits.
-    pub payment_writer: payments::Writer,
 }
 
 /// How the master key was found.
@@ -66,7 +64,7 @@ pub fn master_key(settings: &Settings) -> anyhow::Result<(MasterKey, KeySource)>
 /// Opens the database and checks that the master key is the one the stored secrets need.
 pub async fn open(settings: &Settings) -> anyhow::Result<(Db, MasterKey, KeySource)> {
     let (key, source) = master_key(settings)?;
-    let db = store::connect(settings).await?;
+    let db = store::connect(&settings.store_options()).await?;
     for id in merchants::master_key_ids(&db).await? {
         if id != key.id() {
             bail!(
@@ -124,7 +122,6 @@ impl Application {
         let state = AppState {
             processor: Arc::new(TestProcessor::new(db.clone())),
             merchants: Arc::new(merchants::Cache::new(Duration::from_secs(60))),
-            payment_writer: payments::Writer::start(db.clone()),
             db,
             key: Arc::new(key),
             callback_wake: Arc::new(Notify::new()),

@@ -5,11 +5,11 @@
 use offsite_gateway::callbacks::guard::AddressPolicy;
 use offsite_gateway::callbacks::{Deliverer, RetrySchedule, Worker};
 use offsite_gateway::config::Settings;
-use offsite_gateway::store::{self, Db, callbacks};
+use offsite_gateway::store::sql::Tx;
+use offsite_gateway::store::{self, Db, callbacks, outbox};
 use poem::listener::TcpAcceptor;
 use poem::web::Data;
 use poem::{Body, EndpointExt, Route, Server, handler};
-use sea_orm::{ConnectionTrait, TransactionTrait};
 use std::sync::{Arc, Mutex};
 use std::time::{Duration, Instant};
 use tokio::sync::{Notify, watch};
@@ -50,11 +50,11 @@ async fn receiver(arrivals: Arc<Arrivals>) -> String {
     url
 }
 
-async fn enqueue<C: ConnectionTrait>(conn: &C, i: usize, url: &str) {
+async fn enqueue(tx: Tx<'_>, i: usize, url: &str) {
     let body = format!("x_reference={i}&x_result=completed&x_signature=00");
-    callbacks::enqueue(
-        conn,
-        &callbacks::NewCallback {
+    outbox::enqueue(
+        tx,
+        &outbox::NewCallback {
             payment_id: format!("bench-{i}"),
             merchant_id: "acct_bench".to_string(),
             url: url.to_string(),
@@ -100,17 +100,23 @@ pub async fn run(database_url: String, n: usize, samples: usize) -> (f64, Durati
         db_max_connections: None,
         ..Settings::default()
     };
-    let db = store::connect(&settings).await.unwrap();
+    let db = store::connect(&settings.store_options()).await.unwrap();
 
     // Throughput: a backlog of n callbacks, then the worker starts.
     let arrivals = Arc::new(Arrivals::default());
     *arrivals.at.lock().unwrap() = vec![None; n + samples];
     let url = receiver(arrivals.clone()).await;
-    let txn = db.begin().await.unwrap();
-    for i in 0..n {
-        enqueue(&txn, i, &url).await;
-    }
-    txn.commit().await.unwrap();
+    let backlog = url.clone();
+    db.write(move |tx| {
+        Box::pin(async move {
+            for i in 0..n {
+                enqueue(tx, i, &backlog).await;
+            }
+            Ok(())
+        })
+    })
+    .await
+    .unwrap();
     let wake = Arc::new(Notify::new());
     let started = Instant::now();
     let (stop, worker) = start_worker(&db, wake.clone());
@@ -135,9 +141,15 @@ pub async fn run(database_url: String, n: usize, samples: usize) -> (f64, Durati
     let mut waits = Vec::with_capacity(samples);
     for s in 0..samples {
         let i = n + s;
-        let txn = db.begin().await.unwrap();
-        enqueue(&txn, i, &url).await;
-        txn.commit().await.unwrap();
+        let one = url.clone();
+        db.write(move |tx| {
+            Box::pin(async move {
+                enqueue(tx, i, &one).await;
+                Ok(())
+            })
+        })
+        .await
+        .unwrap();
         let committed = Instant::now();
         wake.notify_one();
         let arrived = loop {

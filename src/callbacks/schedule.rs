@@ -2,7 +2,18 @@
 //! advice (five retries, at least 60 s apart): 60 s, 2 min, 5 min, 10 min, 20 min. Jitter only
 //! ever lengthens an interval, so the minimum spacing holds.
 
+use anyhow::Context;
 use std::time::Duration;
+
+/// Parses `10s`, `500ms`, `2m` or a plain number of seconds: the schedule's intervals, and every
+/// other duration setting.
+pub fn parse_duration(text: &str) -> anyhow::Result<Duration> {
+    let text = text.trim();
+    if let Ok(secs) = text.parse::<u64>() {
+        return Ok(Duration::from_secs(secs));
+    }
+    humantime::parse_duration(text).with_context(|| format!("{text:?} is not a duration"))
+}
 
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct RetrySchedule {
@@ -29,7 +40,7 @@ impl RetrySchedule {
     pub fn parse(text: &str) -> anyhow::Result<Self> {
         let intervals = text
             .split(',')
-            .map(|part| crate::config::parse_duration(part.trim()))
+            .map(|part| parse_duration(part.trim()))
             .collect::<anyhow::Result<Vec<_>>>()?;
         if intervals.is_empty() || intervals.len() > 20 {
             anyhow::bail!("a retry schedule has 1 to 20 intervals");
@@ -81,6 +92,14 @@ mod tests {
                 "{wait:?}"
             );
         }
+    }
+
+    #[test]
+    fn durations() {
+        assert_eq!(parse_duration("10").unwrap(), Duration::from_secs(10));
+        assert_eq!(parse_duration("1s").unwrap(), Duration::from_secs(1));
+        assert_eq!(parse_duration("250ms").unwrap(), Duration::from_millis(250));
+        assert!(parse_duration("soon").is_err());
     }
 
     #[test]

@@ -8,7 +8,8 @@
 use super::deliver::Deliverer;
 use super::schedule::RetrySchedule;
 use crate::crypto::{random_bytes, random_hex};
-use crate::store::callbacks::{self, AttemptRecord, Claimed};
+use crate::domain::callback::CallbackStatus;
+use crate::store::outbox::{self as callbacks, AttemptRecord, Claimed};
 use crate::store::{Db, now_millis};
 use std::sync::Arc;
 use std::time::Duration;
@@ -69,12 +70,12 @@ impl Worker {
         let sent = self.deliverer.send(&c.url, &c.body).await;
         let now = now_millis();
         let (outcome, next_attempt_at) = if sent.delivered() {
-            (callbacks::DELIVERED, now)
+            (CallbackStatus::Delivered, now)
         } else {
             let attempts = u32::try_from(c.attempt).unwrap_or(u32::MAX);
             match self.schedule.next_after(attempts, jitter()) {
-                Some(wait) => (callbacks::PENDING, now + wait.as_millis() as i64),
-                None => (callbacks::GAVE_UP, now),
+                Some(wait) => (CallbackStatus::Pending, now + wait.as_millis() as i64),
+                None => (CallbackStatus::GaveUp, now),
             }
         };
         tracing::info!(
@@ -84,7 +85,7 @@ impl Worker {
             status = ?sent.http_status,
             error = ?sent.error_kind,
             ms = sent.duration.as_millis() as u64,
-            outcome,
+            outcome = outcome.as_str(),
             "callback attempt"
         );
         AttemptRecord {

@@ -2,6 +2,7 @@
 //! money and currencies, target URLs, card input, request and response values, the payment
 //! state rules and order management (capture, refund, void). Everything here is testable without a server or a database.
 
+pub mod callback;
 pub mod card;
 pub mod form;
 pub mod money;

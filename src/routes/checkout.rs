@@ -44,7 +44,7 @@ async fn accept(req: &Request, body: Body, state: &AppState) -> Result<String, A
             detail: "this account is in test mode only; send x_test=true".into(),
         });
     }
-    match payments::insert_or_get(&state.payment_writer, &state.db, &request, provided).await? {
+    match payments::insert_or_get(&state.db, &request, provided).await? {
         payments::Stored::New(id) => {
             tracing::info!(payment = %id, merchant = %request.account_id, "payment created");
             Ok(format!("/pay/{id}"))

@@ -21,9 +21,46 @@ use rusqlite::{Connection, OpenFlags};
 use std::panic::{AssertUnwindSafe, catch_unwind};
 use std::path::{Path, PathBuf};
 use std::sync::Mutex;
+use std::sync::atomic::{AtomicBool, Ordering};
 use std::sync::mpsc;
 use std::time::Duration;
 use tokio::sync::oneshot;
+
+/// The writer's connection as a unit of work sees it. It is `Sync` (the executor's units are
+/// futures that must be `Send` on PostgreSQL, and one unit type serves both engines), and a unit
+/// may ask for its changes to be undone while it still answers ([`Conn::discard`]).
+pub struct Conn {
+    conn: Mutex<Connection>,
+    discard: AtomicBool,
+}
+
+impl Conn {
+    fn new(conn: Connection) -> Self {
+        Self {
+            conn: Mutex::new(conn),
+            discard: AtomicBool::new(false),
+        }
+    }
+
+    /// Runs `f` with the connection. Only the writer thread ever holds it, so this never waits.
+    pub fn with<T>(&self, f: impl FnOnce(&Connection) -> T) -> T {
+        let guard = self
+            .conn
+            .lock()
+            .unwrap_or_else(|poisoned| poisoned.into_inner());
+        f(&guard)
+    }
+
+    /// Undoes the current unit's changes when it ends, whatever it answers (a refused
+    /// operation, say). Only for units written with [`Lite::write`], which have a savepoint.
+    pub fn discard(&self) {
+        self.discard.store(true, Ordering::Relaxed);
+    }
+
+    fn take_discard(&self) -> bool {
+        self.discard.swap(false, Ordering::Relaxed)
+    }
+}
 
 /// The most units committed together.
 const MAX_UNITS: usize = 256;
@@ -34,7 +71,7 @@ const BUSY_TIMEOUT: Duration = Duration::from_secs(15);
 /// A unit of work on the writer thread.
 trait Job: Send {
     /// Runs the unit; returns whether it succeeded (a failed unit is rolled back alone).
-    fn run(&mut self, conn: &Connection) -> bool;
+    fn run(&mut self, conn: &Conn) -> bool;
     /// Answers the caller once the transaction's fate is known.
     fn finish(self: Box<Self>, commit: &Result<(), String>);
     /// Whether the unit needs a savepoint of its own to fail alone.
@@ -51,10 +88,10 @@ struct Unit<F, R> {
 
 impl<F, R> Job for Unit<F, R>
 where
-    F: FnOnce(&Connection) -> anyhow::Result<R> + Send,
+    F: FnOnce(&Conn) -> anyhow::Result<R> + Send,
     R: Send,
 {
-    fn run(&mut self, conn: &Connection) -> bool {
+    fn run(&mut self, conn: &Conn) -> bool {
         let Some(work) = self.work.take() else {
             return false;
         };
@@ -112,7 +149,7 @@ impl Lite {
         let (jobs, queue) = mpsc::channel::<Box<dyn Job>>();
         std::thread::Builder::new()
             .name("sqlite-writer".into())
-            .spawn(move || write_loop(&writer, &queue))
+            .spawn(move || write_loop(&Conn::new(writer), &queue))
             .context("starting the SQLite writer thread")?;
         Ok(Self {
             path: path.to_path_buf(),
@@ -125,7 +162,7 @@ impl Lite {
     /// commit. An error from `work` rolls back its own statements only.
     pub async fn write<R, F>(&self, work: F) -> anyhow::Result<R>
     where
-        F: FnOnce(&Connection) -> anyhow::Result<R> + Send + 'static,
+        F: FnOnce(&Conn) -> anyhow::Result<R> + Send + 'static,
         R: Send + 'static,
     {
         self.submit(true, work).await
@@ -136,7 +173,7 @@ impl Lite {
     /// page it touches into the savepoint journal: a quarter of the writer's work per payment).
     pub async fn write_statement<R, F>(&self, work: F) -> anyhow::Result<R>
     where
-        F: FnOnce(&Connection) -> anyhow::Result<R> + Send + 'static,
+        F: FnOnce(&Conn) -> anyhow::Result<R> + Send + 'static,
         R: Send + 'static,
     {
         self.submit(false, work).await
@@ -144,7 +181,7 @@ impl Lite {
 
     async fn submit<R, F>(&self, savepoint: bool, work: F) -> anyhow::Result<R>
     where
-        F: FnOnce(&Connection) -> anyhow::Result<R> + Send + 'static,
+        F: FnOnce(&Conn) -> anyhow::Result<R> + Send + 'static,
         R: Send + 'static,
     {
         let (reply, answer) = oneshot::channel();
@@ -194,7 +231,7 @@ impl Lite {
     }
 }
 
-fn write_loop(conn: &Connection, queue: &mpsc::Receiver<Box<dyn Job>>) {
+fn write_loop(conn: &Conn, queue: &mpsc::Receiver<Box<dyn Job>>) {
     let mut batch: Vec<Box<dyn Job>> = Vec::with_capacity(MAX_UNITS);
     while let Ok(first) = queue.recv() {
         batch.push(first);
@@ -206,7 +243,7 @@ fn write_loop(conn: &Connection, queue: &mpsc::Receiver<Box<dyn Job>>) {
         }
         let commit = run_batch(conn, &mut batch).map_err(|e| e.to_string());
         if commit.is_err() {
-            let _ = conn.execute_batch("ROLLBACK");
+            let _ = conn.with(|c| c.execute_batch("ROLLBACK"));
         }
         for job in batch.drain(..) {
             job.finish(&commit);
@@ -214,58 +251,23 @@ fn write_loop(conn: &Connection, queue: &mpsc::Receiver<Box<dyn Job>>) {
     }
 }
 
-fn run_batch(conn: &Connection, batch: &mut [Box<dyn Job>]) -> rusqlite::Result<()> {
-    conn.prepare_cached("BEGIN IMMEDIATE")?.execute([])?;
+fn run_batch(conn: &Conn, batch: &mut [Box<dyn Job>]) -> rusqlite::Result<()> {
+    let run = |sql: &str| conn.with(|c| c.prepare_cached(sql)?.execute([]).map(drop));
+    run("BEGIN IMMEDIATE")?;
     for job in batch.iter_mut() {
         if !job.savepoint() {
             job.run(conn);
+            conn.take_discard();
             continue;
         }
-        conn.prepare_cached("SAVEPOINT unit")?.execute([])?;
-        if !job.run(conn) {
-            conn.prepare_cached("ROLLBACK TO unit")?.execute([])?;
+        run("SAVEPOINT unit")?;
+        let ok = job.run(conn);
+        if conn.take_discard() || !ok {
+            run("ROLLBACK TO unit")?;
         }
-        conn.prepare_cached("RELEASE unit")?.execute([])?;
+        run("RELEASE unit")?;
     }
-    conn.prepare_cached("COMMIT")?.execute([])?;
-    Ok(())
-}
-
-/// A sea-query value as SQLite stores it, so one list of values serves both backends.
-pub fn value(v: sea_orm::Value) -> rusqlite::types::Value {
-    use rusqlite::types::Value as L;
-    use sea_orm::Value as V;
-    match v {
-        V::Bool(Some(b)) => L::Integer(i64::from(b)),
-        V::TinyInt(Some(i)) => L::Integer(i64::from(i)),
-        V::SmallInt(Some(i)) => L::Integer(i64::from(i)),
-        V::Int(Some(i)) => L::Integer(i64::from(i)),
-        V::BigInt(Some(i)) => L::Integer(i),
-        V::TinyUnsigned(Some(i)) => L::Integer(i64::from(i)),
-        V::SmallUnsigned(Some(i)) => L::Integer(i64::from(i)),
-        V::Unsigned(Some(i)) => L::Integer(i64::from(i)),
-        V::BigUnsigned(Some(i)) => L::Integer(i64::try_from(i).unwrap_or(i64::MAX)),
-        V::Float(Some(f)) => L::Real(f64::from(f)),
-        V::Double(Some(f)) => L::Real(f),
-        V::String(Some(s)) => L::Text(s),
-        V::Char(Some(c)) => L::Text(c.to_string()),
-        V::Bytes(Some(b)) => L::Blob(b),
-        _ => L::Null,
-    }
-}
-
-/// Runs SQL written with PostgreSQL's `$1` placeholders (the form the sea-orm paths use) on
-/// `conn`; returns the number of rows changed.
-pub fn exec(
-    conn: &Connection,
-    postgres_sql: &str,
-    values: impl IntoIterator<Item = sea_orm::Value>,
-) -> rusqlite::Result<usize> {
-    conn.prepare_cached(&super::sql_for(
-        sea_orm::DatabaseBackend::Sqlite,
-        postgres_sql,
-    ))?
-    .execute(rusqlite::params_from_iter(values.into_iter().map(value)))
+    run("COMMIT")
 }
 
 /// Whether a rusqlite error is a unique-constraint (or primary-key) violation.
@@ -307,12 +309,14 @@ mod tests {
             let lite = lite.clone();
             tasks.push(tokio::spawn(async move {
                 lite.write(move |c| {
-                    c.execute("INSERT INTO t (k, v) VALUES (?1, 1)", [format!("k{i}")])?;
-                    if i % 5 == 0 {
-                        // A second statement of the same unit fails: the first must not stay.
+                    c.with(|c| {
                         c.execute("INSERT INTO t (k, v) VALUES (?1, 1)", [format!("k{i}")])?;
-                    }
-                    Ok(i)
+                        if i % 5 == 0 {
+                            // A second statement of the same unit fails: the first must not stay.
+                            c.execute("INSERT INTO t (k, v) VALUES (?1, 1)", [format!("k{i}")])?;
+                        }
+                        Ok(i)
+                    })
                 })
                 .await
             }));
@@ -334,16 +338,20 @@ mod tests {
     #[tokio::test]
     async fn a_failed_single_statement_changes_nothing_without_a_savepoint() {
         let (_dir, lite) = engine();
-        lite.write_statement(|c| Ok(c.execute("INSERT INTO t (k, v) VALUES ('a', 1)", [])?))
-            .await
-            .unwrap();
+        lite.write_statement(|c| {
+            Ok(c.with(|c| c.execute("INSERT INTO t (k, v) VALUES ('a', 1)", []))?)
+        })
+        .await
+        .unwrap();
         // One statement changing two rows fails on the second: SQLite undoes the first.
         let r = lite
             .write_statement(|c| {
-                Ok(c.execute(
-                    "INSERT INTO t (k, v) SELECT 'b', 2 UNION ALL SELECT 'a', 3",
-                    [],
-                )?)
+                Ok(c.with(|c| {
+                    c.execute(
+                        "INSERT INTO t (k, v) SELECT 'b', 2 UNION ALL SELECT 'a', 3",
+                        [],
+                    )
+                })?)
             })
             .await;
         assert!(r.is_err());
@@ -355,21 +363,40 @@ mod tests {
         let (_dir, lite) = engine();
         let r: anyhow::Result<()> = lite
             .write(|c| {
-                c.execute("INSERT INTO t (k, v) VALUES ('a', 1)", [])?;
+                c.with(|c| c.execute("INSERT INTO t (k, v) VALUES ('a', 1)", []))?;
                 panic!("boom")
             })
             .await;
         assert!(r.unwrap_err().to_string().contains("panicked"));
-        lite.write(|c| Ok(c.execute("INSERT INTO t (k, v) VALUES ('b', 1)", [])?))
+        lite.write(|c| Ok(c.with(|c| c.execute("INSERT INTO t (k, v) VALUES ('b', 1)", []))?))
             .await
             .unwrap();
         assert_eq!(count(&lite), 1);
     }
 
     #[tokio::test]
+    async fn a_discarded_unit_answers_and_changes_nothing() {
+        let (_dir, lite) = engine();
+        let answer = lite
+            .write(|c| {
+                c.with(|c| c.execute("INSERT INTO t (k, v) VALUES ('a', 1)", []))?;
+                c.discard();
+                Ok("refused")
+            })
+            .await
+            .unwrap();
+        assert_eq!(answer, "refused");
+        assert_eq!(count(&lite), 0);
+        lite.write(|c| Ok(c.with(|c| c.execute("INSERT INTO t (k, v) VALUES ('b', 1)", []))?))
+            .await
+            .unwrap();
+        assert_eq!(count(&lite), 1, "the next unit is not discarded");
+    }
+
+    #[tokio::test]
     async fn an_answer_comes_after_the_commit() {
         let (dir, lite) = engine();
-        lite.write(|c| Ok(c.execute("INSERT INTO t (k, v) VALUES ('x', 7)", [])?))
+        lite.write(|c| Ok(c.with(|c| c.execute("INSERT INTO t (k, v) VALUES ('x', 7)", []))?))
             .await
             .unwrap();
         // Another connection (another process, say) sees it at once.

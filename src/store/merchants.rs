@@ -1,12 +1,10 @@
 //! Merchants: creation with a fresh secret (stored sealed), look-up and listing.
 
-use super::entities::merchant;
+use super::now_millis;
+use super::sql::{Db, Row, Sql};
 use crate::crypto::{DecryptError, MasterKey, random_bytes, random_hex};
 use base64::Engine;
-use sea_orm::{ActiveValue::Set, EntityTrait, QueryOrder, QuerySelect};
 use secrecy::{SecretBox, SecretString};
-
-use super::{Db, now_millis};
 
 #[derive(Debug, Clone)]
 pub struct Merchant {
@@ -29,18 +27,30 @@ impl Merchant {
     }
 }
 
-impl From<merchant::Model> for Merchant {
-    fn from(m: merchant::Model) -> Self {
-        Self {
-            account_id: m.account_id,
-            name: m.name,
-            test_only: m.test_only,
-            master_key_id: m.master_key_id,
-            created_at: m.created_at,
-            sealed: m.secret_sealed,
-        }
-    }
+fn merchant(r: &Row<'_>) -> anyhow::Result<Merchant> {
+    Ok(Merchant {
+        account_id: r.get(0)?,
+        name: r.get(1)?,
+        test_only: r.get(2)?,
+        master_key_id: r.get(3)?,
+        created_at: r.get(4)?,
+        sealed: r.get(5)?,
+    })
 }
+
+static INSERT: Sql = Sql::new(
+    "INSERT INTO merchants (account_id, name, test_only, secret_sealed, master_key_id, created_at)
+     VALUES ($1, $2, $3, $4, $5, $6)",
+);
+static BY_ID: Sql = Sql::new(
+    "SELECT account_id, name, test_only, master_key_id, created_at, secret_sealed
+     FROM merchants WHERE account_id = $1",
+);
+static ALL: Sql = Sql::new(
+    "SELECT account_id, name, test_only, master_key_id, created_at, secret_sealed
+     FROM merchants ORDER BY created_at",
+);
+static MASTER_KEY_IDS: Sql = Sql::new("SELECT DISTINCT master_key_id FROM merchants");
 
 /// A new merchant; the secret is returned once and never stored in the clear.
 pub struct Created {
@@ -75,45 +85,33 @@ pub async fn create_with_secret(
     if name.trim().is_empty() {
         anyhow::bail!("a merchant needs a name");
     }
-    merchant::Entity::insert(merchant::ActiveModel {
-        account_id: Set(account_id.to_string()),
-        name: Set(name.trim().to_string()),
-        test_only: Set(test_only),
-        secret_sealed: Set(key.seal(secret.as_bytes(), &aad(account_id))),
-        master_key_id: Set(key.id().to_string()),
-        created_at: Set(now_millis()),
-    })
-    .exec(db.orm())
+    db.exec(
+        &INSERT,
+        params![
+            account_id,
+            name.trim(),
+            test_only,
+            key.seal(secret.as_bytes(), &aad(account_id)),
+            key.id(),
+            now_millis(),
+        ],
+    )
     .await?;
     Ok(())
 }
 
 pub async fn find(db: &Db, account_id: &str) -> anyhow::Result<Option<Merchant>> {
-    Ok(merchant::Entity::find_by_id(account_id.to_string())
-        .one(db.orm())
-        .await?
-        .map(Merchant::from))
+    db.fetch_optional(&BY_ID, params![account_id], merchant)
+        .await
 }
 
 pub async fn list(db: &Db) -> anyhow::Result<Vec<Merchant>> {
-    Ok(merchant::Entity::find()
-        .order_by_asc(merchant::Column::CreatedAt)
-        .all(db.orm())
-        .await?
-        .into_iter()
-        .map(Merchant::from)
-        .collect())
+    db.fetch_all(&ALL, params![], merchant).await
 }
 
 /// The master key ids the stored secrets were sealed under.
 pub async fn master_key_ids(db: &Db) -> anyhow::Result<Vec<String>> {
-    Ok(merchant::Entity::find()
-        .select_only()
-        .column(merchant::Column::MasterKeyId)
-        .distinct()
-        .into_tuple::<String>()
-        .all(db.orm())
-        .await?)
+    db.fetch_all(&MASTER_KEY_IDS, params![], |r| r.get(0)).await
 }
 
 /// A merchant as the request paths need it: its secret already decrypted.

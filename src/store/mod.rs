@@ -1,67 +1,79 @@
 //! Storage: connecting to SQLite or PostgreSQL, migrating, and every query the gateway makes.
-//! sea-orm models stay inside this module; callers get the plain types defined here.
-//!
-//! On an SQLite file the serving paths (payment inserts, lookups, state changes, the test
-//! processor's ledger, order operations, callback claims and records) go through [`lite`]: one
-//! writer thread with group commits, and readers in place. Each such function keeps its sea-orm
-//! path for PostgreSQL, with the same SQL where the dialects agree.
+//! Each query is a function in the module of what it stores, written once and run through the
+//! executor ([`sql`]), which alone knows how the engines differ. Callers get the plain types
+//! defined here; no SQL leaves this module.
 
+#[macro_use]
+pub mod sql;
 pub mod callbacks;
-mod entities;
 pub mod lite;
 pub mod merchants;
 pub mod operations;
+pub mod outbox;
 pub mod payments;
 pub mod test_charges;
 
-use crate::config::Settings;
-use anyhow::Context;
+pub use sql::Db;
+
+use anyhow::{Context, bail};
 use migration::{Migrator, MigratorTrait};
 use sea_orm::sqlx::postgres::PgSslMode;
 use sea_orm::sqlx::sqlite::{SqliteJournalMode, SqliteSynchronous};
-use sea_orm::{ConnectOptions, Database, DatabaseConnection, DbErr, SqlErr};
+use sea_orm::{ConnectOptions, Database};
+use std::path::PathBuf;
 use std::time::Duration;
 use time::OffsetDateTime;
 
-/// The database: the sea-orm connection every query can use, and for an SQLite file the
-/// [`lite::Lite`] engine that the serving paths write and read through (one writer, group
-/// commits). Derefs to the sea-orm connection.
-#[derive(Clone, Debug)]
-pub struct Db {
-    orm: DatabaseConnection,
-    lite: Option<std::sync::Arc<lite::Lite>>,
+/// What opening the database needs to know.
+#[derive(Debug, Clone)]
+pub struct Options {
+    /// `sqlite://FILE?mode=rwc` or `postgres://…`.
+    pub url: String,
+    /// The sea-orm pool (on SQLite only migrations and tools use it).
+    pub pool_size: u32,
+    /// SQLite: fsync every commit (`FULL`) rather than at checkpoints (`NORMAL`).
+    pub sqlite_synchronous_full: bool,
 }
 
-impl std::ops::Deref for Db {
-    type Target = DatabaseConnection;
-
-    fn deref(&self) -> &DatabaseConnection {
-        &self.orm
-    }
+/// Whether a database URL names PostgreSQL.
+pub fn is_postgres(url: &str) -> bool {
+    url.starts_with("postgres://") || url.starts_with("postgresql://")
 }
 
-impl Db {
-    /// The sea-orm connection, for the generic query builders.
-    pub fn orm(&self) -> &DatabaseConnection {
-        &self.orm
-    }
+/// The SQLite file behind a URL, if it names one.
+pub fn sqlite_path(url: &str) -> Option<PathBuf> {
+    let rest = url
+        .strip_prefix("sqlite://")
+        .or_else(|| url.strip_prefix("sqlite:"))?;
+    let path = rest.split('?').next().unwrap_or("");
+    (!path.is_empty() && !path.starts_with(":memory:")).then(|| path.into())
+}
 
-    /// The SQLite engine, when the database is an SQLite file.
-    pub fn lite(&self) -> Option<&lite::Lite> {
-        self.lite.as_deref()
+/// A database URL with any password hidden, for logs.
+pub fn redacted(url: &str) -> String {
+    match url::Url::parse(url) {
+        Ok(mut u) if u.password().is_some() => {
+            let _ = u.set_password(Some("***"));
+            u.to_string()
+        }
+        _ => url.to_string(),
     }
 }
 
 /// Opens the database (creating an SQLite file if needed) and applies pending migrations.
-pub async fn connect(settings: &Settings) -> anyhow::Result<Db> {
-    let synchronous = if settings.sqlite_synchronous_full {
+pub async fn connect(options: &Options) -> anyhow::Result<Db> {
+    let postgres = is_postgres(&options.url);
+    let file = sqlite_path(&options.url);
+    if !postgres && file.is_none() {
+        bail!("an SQLite database must be a file: sqlite://FILE?mode=rwc");
+    }
+    let synchronous = if options.sqlite_synchronous_full {
         SqliteSynchronous::Full
     } else {
         SqliteSynchronous::Normal
     };
-    let mut options = ConnectOptions::new(settings.database_url.clone());
-    options
-        .max_connections(settings.pool_size())
+    let mut orm = ConnectOptions::new(options.url.clone());
+    orm.max_connections(options.pool_size)
         .min_connections(1)
         .sqlx_logging(false)
         .map_sqlx_sqlite_opts(move |o| {
@@ -74,8 +86,8 @@ pub async fn connect(settings: &Settings) -> anyhow::Result<Db> {
                 .foreign_keys(true)
                 .create_if_missing(true)
         });
-    if !settings.database_url.contains("sslmode=") {
-        options.map_sqlx_postgres_opts(|o| {
+    if !options.url.contains("sslmode=") {
+        orm.map_sqlx_postgres_opts(|o| {
             // TLS on a loopback connection protects nothing, and negotiating it ("prefer")
             // cost ~190 ms of every start-up here. Remote hosts keep libpq's default; an explicit
             // sslmode in DATABASE_URL always wins.
@@ -86,20 +98,19 @@ pub async fn connect(settings: &Settings) -> anyhow::Result<Db> {
             }
         });
     }
-    let db = Database::connect(options)
+    let orm = Database::connect(orm)
         .await
-        .with_context(|| format!("connecting to {}", settings.database_for_log()))?;
-    Migrator::up(&db, None)
+        .with_context(|| format!("connecting to {}", redacted(&options.url)))?;
+    Migrator::up(&orm, None)
         .await
         .context("applying database migrations")?;
-    let lite = match settings.sqlite_path() {
-        Some(path) if !settings.is_postgres() => Some(std::sync::Arc::new(lite::Lite::open(
-            &path,
-            settings.sqlite_synchronous_full,
-        )?)),
-        _ => None,
-    };
-    Ok(Db { orm: db, lite })
+    Ok(match file {
+        Some(path) if !postgres => Db::sqlite(
+            orm,
+            lite::Lite::open(&path, options.sqlite_synchronous_full)?,
+        ),
+        _ => Db::postgres(orm),
+    })
 }
 
 fn is_loopback_host(host: &str) -> bool {
@@ -123,28 +134,6 @@ pub fn millis(t: OffsetDateTime) -> i64 {
 pub fn from_millis(ms: i64) -> OffsetDateTime {
     OffsetDateTime::from_unix_timestamp_nanos(i128::from(ms) * 1_000_000)
         .unwrap_or(OffsetDateTime::UNIX_EPOCH)
-}
-
-/// SQL written with PostgreSQL's `$1` placeholders, for the connection's backend (SQLite takes
-/// the same numbers as `?1`).
-fn sql_for(backend: sea_orm::DatabaseBackend, postgres: &str) -> String {
-    match backend {
-        sea_orm::DatabaseBackend::Postgres => postgres.to_string(),
-        _ => postgres.replace('$', "?"),
-    }
-}
-
-/// A statement from SQL written with `$1` placeholders, for `backend`.
-fn statement(
-    backend: sea_orm::DatabaseBackend,
-    postgres: &str,
-    values: impl IntoIterator<Item = sea_orm::Value>,
-) -> sea_orm::Statement {
-    sea_orm::Statement::from_sql_and_values(backend, sql_for(backend, postgres), values)
-}
-
-fn is_unique_violation(e: &DbErr) -> bool {
-    matches!(e.sql_err(), Some(SqlErr::UniqueConstraintViolation(_)))
 }
 
 #[cfg(test)]

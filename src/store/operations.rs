@@ -4,11 +4,10 @@
 //! domain rule, write the operation row and its callback, and keep the answer. A refusal rolls
 //! everything back, so an error changes nothing.
 
-use super::callbacks::{self, NewCallback};
-use super::{Db, is_unique_violation, sql_for, statement};
+use super::outbox::{self, NewCallback};
+use super::sql::{Db, Sql, Tx, Value};
 use crate::domain::operations::Operation;
 use anyhow::Context;
-use sea_orm::{ConnectionTrait, DatabaseBackend, DatabaseTransaction, TransactionTrait, Value};
 
 /// How long a byte-identical request (or a reused Idempotency-Key) replays the first answer.
 pub const REPLAY_WINDOW_MS: i64 = 24 * 60 * 60 * 1000;
@@ -44,99 +43,54 @@ pub enum Performed {
     Refused,
 }
 
-async fn exec(txn: &DatabaseTransaction, sql: &str, values: Vec<Value>) -> anyhow::Result<u64> {
-    let backend = txn.get_database_backend();
-    Ok(txn
-        .execute_raw(statement(backend, sql, values))
-        .await?
-        .rows_affected())
-}
+static EXPIRE_KEY: Sql = Sql::new(
+    "DELETE FROM idempotency_keys WHERE merchant_id = $1 AND scope_key = $2 AND created_at < $3",
+);
+/// Claims the key, or, if another request holds it, does nothing: on PostgreSQL a concurrent
+/// duplicate waits here for the first to commit (and then reads its answer), and the
+/// transaction stays usable, as no error was raised.
+static CLAIM_KEY: Sql = Sql::new(
+    "INSERT INTO idempotency_keys
+         (merchant_id, scope_key, request_digest, response_status, response_body, created_at)
+     VALUES ($1, $2, $3, 200, $4, $5)
+     ON CONFLICT (merchant_id, scope_key) DO NOTHING",
+);
+static RECORD_OPERATION: Sql = Sql::new(
+    "INSERT INTO operations
+         (id, payment_id, merchant_id, kind, amount_minor, amount_text, currency, result,
+          created_at)
+     VALUES ($1, $2, $3, $4, $5, $6, $7, 'completed', $8)",
+);
+static FIRST_ANSWER: Sql = Sql::new(
+    "SELECT request_digest, response_status, response_body
+     FROM idempotency_keys WHERE merchant_id = $1 AND scope_key = $2",
+);
+static CAPTURE: Sql = Sql::new(
+    "UPDATE payments SET captured_minor = captured_minor + $1, status = 'captured',
+         updated_at = $2
+     WHERE id = $3 AND transaction_type = 'authorization'
+       AND status IN ('authorized', 'captured') AND $1 > 0
+       AND captured_minor + $1 <= authorized_minor",
+);
+static REFUND: Sql = Sql::new(
+    "UPDATE payments SET refunded_minor = refunded_minor + $1, updated_at = $2
+     WHERE id = $3 AND status = 'captured' AND $1 > 0 AND refunded_minor + $1 <= captured_minor",
+);
+static VOID: Sql = Sql::new(
+    "UPDATE payments SET status = 'voided', updated_at = $1
+     WHERE id = $2 AND status = 'authorized' AND captured_minor = 0",
+);
 
-const EXPIRE_KEY: &str =
-    "DELETE FROM idempotency_keys WHERE merchant_id = $1 AND scope_key = $2 AND created_at < $3";
-const CLAIM_KEY: &str = "INSERT INTO idempotency_keys
-        (merchant_id, scope_key, request_digest, response_status, response_body, created_at)
-     VALUES ($1, $2, $3, 200, $4, $5)";
-const RECORD_OPERATION: &str = "INSERT INTO operations
-        (id, payment_id, merchant_id, kind, amount_minor, amount_text, currency, result, created_at)
-     VALUES ($1, $2, $3, $4, $5, $6, $7, 'completed', $8)";
-const FIRST_ANSWER: &str = "SELECT request_digest, response_status, response_body
-     FROM idempotency_keys WHERE merchant_id = $1 AND scope_key = $2";
-
-/// Every statement of one operation with its values, owned, so either backend can run it.
-struct Plan {
-    expire: Vec<Value>,
-    claim: Vec<Value>,
-    apply: (&'static str, Vec<Value>),
-    record: Vec<Value>,
-    callback: Option<NewCallback>,
-    merchant_id: String,
-    scope_key: String,
-    digest: String,
-    now: i64,
-}
-
-fn plan(p: &Perform<'_>) -> Plan {
-    let apply: (&'static str, Vec<Value>) = match p.op {
-        Operation::Capture(amount) => (
-            "UPDATE payments SET captured_minor = captured_minor + $1, status = 'captured',
-                 updated_at = $2
-             WHERE id = $3 AND transaction_type = 'authorization'
-               AND status IN ('authorized', 'captured') AND captured_minor + $1 <= authorized_minor",
-            vec![amount.into(), p.now.into(), p.payment_id.into()],
-        ),
-        Operation::Refund(amount) => (
-            "UPDATE payments SET refunded_minor = refunded_minor + $1, updated_at = $2
-             WHERE id = $3 AND status = 'captured' AND refunded_minor + $1 <= captured_minor",
-            vec![amount.into(), p.now.into(), p.payment_id.into()],
-        ),
-        Operation::Void => (
-            "UPDATE payments SET status = 'voided', updated_at = $1
-             WHERE id = $2 AND status = 'authorized' AND captured_minor = 0",
-            vec![p.now.into(), p.payment_id.into()],
-        ),
+/// The domain rule of [`crate::domain::operations::apply`] as one conditional update of the
+/// payment: it changes one row exactly when the rule allows the operation. The two are checked
+/// against each other, case by case, on both databases (tests/api/rules.rs).
+pub async fn apply(tx: Tx<'_>, payment_id: &str, op: Operation, now: i64) -> anyhow::Result<bool> {
+    let changed = match op {
+        Operation::Capture(amount) => tx.exec(&CAPTURE, params![amount, now, payment_id]).await?,
+        Operation::Refund(amount) => tx.exec(&REFUND, params![amount, now, payment_id]).await?,
+        Operation::Void => tx.exec(&VOID, params![now, payment_id]).await?,
     };
-    let amount = match p.op {
-        Operation::Capture(a) | Operation::Refund(a) => Some(a),
-        Operation::Void => None,
-    };
-    Plan {
-        expire: vec![
-            p.merchant_id.into(),
-            p.scope_key.into(),
-            (p.now - REPLAY_WINDOW_MS).into(),
-        ],
-        claim: vec![
-            p.merchant_id.into(),
-            p.scope_key.into(),
-            p.request_digest.into(),
-            p.answer.into(),
-            p.now.into(),
-        ],
-        apply,
-        record: vec![
-            p.operation_id.into(),
-            p.payment_id.into(),
-            p.merchant_id.into(),
-            p.op.kind().as_str().into(),
-            amount.into(),
-            p.amount_text.map(str::to_string).into(),
-            p.currency.into(),
-            p.now.into(),
-        ],
-        callback: p.callback.map(|(url, body)| NewCallback {
-            payment_id: p.payment_id.to_string(),
-            merchant_id: p.merchant_id.to_string(),
-            url: url.to_string(),
-            body: body.to_string(),
-            result: "completed".to_string(),
-            operation_id: Some(p.operation_id.to_string()),
-        }),
-        merchant_id: p.merchant_id.to_string(),
-        scope_key: p.scope_key.to_string(),
-        digest: p.request_digest.to_string(),
-        now: p.now,
-    }
+    Ok(changed == 1)
 }
 
 fn answer(digest: &str, stored_digest: &str, status: i32, body: String) -> Performed {
@@ -149,103 +103,90 @@ fn answer(digest: &str, stored_digest: &str, status: i32, body: String) -> Perfo
     }
 }
 
+/// Performs an operation as one unit of work. A refusal or a replay undoes the unit, so it
+/// changes nothing.
 pub async fn perform(db: &Db, p: Perform<'_>) -> anyhow::Result<Performed> {
-    let plan = plan(&p);
-    if let Some(lite) = db.lite() {
-        return lite.write(move |c| perform_sqlite(c, plan)).await;
-    }
-    let txn = db.begin().await?;
-    exec(&txn, EXPIRE_KEY, plan.expire)
-        .await
-        .context("expiring an idempotency key")?;
-    if let Err(e) = exec(&txn, CLAIM_KEY, plan.claim).await {
-        txn.rollback().await?;
-        let unique = e
-            .downcast_ref::<sea_orm::DbErr>()
-            .is_some_and(is_unique_violation);
-        if !unique {
-            return Err(e.context("claiming an idempotency key"));
-        }
-        return first_answer(db, &plan.merchant_id, &plan.scope_key, &plan.digest).await;
-    }
-    let (sql, values) = plan.apply;
-    if exec(&txn, sql, values)
-        .await
-        .context("applying an operation")?
-        != 1
-    {
-        txn.rollback().await?;
-        return Ok(Performed::Refused);
-    }
-    exec(&txn, RECORD_OPERATION, plan.record)
-        .await
-        .context("recording an operation")?;
-    if let Some(cb) = &plan.callback {
-        callbacks::enqueue(&txn, cb, plan.now).await?;
-    }
-    txn.commit().await?;
-    Ok(Performed::Done)
-}
-
-/// [`perform`] as one unit of work on the SQLite writer. A refusal or a replay rolls back to
-/// the unit's own savepoint, so it changes nothing, as the transaction's rollback does above.
-fn perform_sqlite(c: &rusqlite::Connection, plan: Plan) -> anyhow::Result<Performed> {
-    use super::lite::exec;
-    c.prepare_cached("SAVEPOINT operation")?.execute([])?;
-    let undo = |c: &rusqlite::Connection| -> anyhow::Result<()> {
-        c.prepare_cached("ROLLBACK TO operation")?.execute([])?;
-        c.prepare_cached("RELEASE operation")?.execute([])?;
-        Ok(())
+    let amount = match p.op {
+        Operation::Capture(a) | Operation::Refund(a) => Some(a),
+        Operation::Void => None,
     };
-    exec(c, EXPIRE_KEY, plan.expire).context("expiring an idempotency key")?;
-    match exec(c, CLAIM_KEY, plan.claim) {
-        Ok(_) => {}
-        Err(e) if super::lite::is_unique_violation(&e) => {
-            undo(c)?;
-            let (stored, status, body): (String, i32, String) = c
-                .prepare_cached(&sql_for(DatabaseBackend::Sqlite, FIRST_ANSWER))?
-                .query_row([&plan.merchant_id, &plan.scope_key], |r| {
-                    Ok((r.get(0)?, r.get(1)?, r.get(2)?))
-                })?;
-            return Ok(answer(&plan.digest, &stored, status, body));
-        }
-        Err(e) => return Err(anyhow::Error::new(e).context("claiming an idempotency key")),
-    }
-    let (sql, values) = plan.apply;
-    if exec(c, sql, values).context("applying an operation")? != 1 {
-        undo(c)?;
-        return Ok(Performed::Refused);
-    }
-    exec(c, RECORD_OPERATION, plan.record).context("recording an operation")?;
-    if let Some(cb) = &plan.callback {
-        callbacks::enqueue_sqlite(c, cb, plan.now)?;
-    }
-    c.prepare_cached("RELEASE operation")?.execute([])?;
-    Ok(Performed::Done)
-}
-
-async fn first_answer(
-    db: &Db,
-    merchant_id: &str,
-    scope_key: &str,
-    digest: &str,
-) -> anyhow::Result<Performed> {
-    let backend = db.get_database_backend();
-    let row = db
-        .query_one_raw(statement(
-            backend,
-            FIRST_ANSWER,
-            [merchant_id.into(), scope_key.into()],
-        ))
-        .await?
-        .context("an idempotency key that conflicted is gone")?;
-    let stored: String = row.try_get_by_index(0)?;
-    Ok(answer(
-        digest,
-        &stored,
-        row.try_get_by_index(1)?,
-        row.try_get_by_index(2)?,
-    ))
+    let (merchant_id, scope_key, digest) = (
+        p.merchant_id.to_string(),
+        p.scope_key.to_string(),
+        p.request_digest.to_string(),
+    );
+    let claim: Vec<Value> = params![
+        p.merchant_id,
+        p.scope_key,
+        p.request_digest,
+        p.answer,
+        p.now
+    ];
+    let record: Vec<Value> = params![
+        p.operation_id,
+        p.payment_id,
+        p.merchant_id,
+        p.op.kind().as_str(),
+        amount,
+        p.amount_text,
+        p.currency,
+        p.now,
+    ];
+    let callback = p.callback.map(|(url, body)| NewCallback {
+        payment_id: p.payment_id.to_string(),
+        merchant_id: p.merchant_id.to_string(),
+        url: url.to_string(),
+        body: body.to_string(),
+        result: "completed".to_string(),
+        operation_id: Some(p.operation_id.to_string()),
+    });
+    let (payment_id, op, now) = (p.payment_id.to_string(), p.op, p.now);
+    db.write(move |tx| {
+        Box::pin(async move {
+            tx.exec(
+                &EXPIRE_KEY,
+                params![
+                    merchant_id.as_str(),
+                    scope_key.as_str(),
+                    now - REPLAY_WINDOW_MS
+                ],
+            )
+            .await
+            .context("expiring an idempotency key")?;
+            if tx
+                .exec(&CLAIM_KEY, claim)
+                .await
+                .context("claiming an idempotency key")?
+                == 0
+            {
+                tx.discard();
+                let (stored, status, body): (String, i32, String) = tx
+                    .fetch_optional(
+                        &FIRST_ANSWER,
+                        params![merchant_id.as_str(), scope_key.as_str()],
+                        |r| Ok((r.get(0)?, r.get(1)?, r.get(2)?)),
+                    )
+                    .await?
+                    .context("an idempotency key that conflicted is gone")?;
+                return Ok(answer(&digest, &stored, status, body));
+            }
+            if !apply(tx, &payment_id, op, now)
+                .await
+                .context("applying an operation")?
+            {
+                tx.discard();
+                return Ok(Performed::Refused);
+            }
+            tx.exec(&RECORD_OPERATION, record)
+                .await
+                .context("recording an operation")?;
+            if let Some(cb) = &callback {
+                outbox::enqueue(tx, cb, now).await?;
+            }
+            Ok(Performed::Done)
+        })
+    })
+    .await
 }
 
 /// One row of a payment's history.
@@ -258,26 +199,21 @@ pub struct OperationRow {
     pub created_at: i64,
 }
 
+static OF_PAYMENT: Sql = Sql::new(
+    "SELECT id, kind, amount_minor, result, created_at FROM operations
+     WHERE payment_id = $1 ORDER BY created_at, id",
+);
+
 /// A payment's operations, oldest first.
 pub async fn for_payment(db: &Db, payment_id: &str) -> anyhow::Result<Vec<OperationRow>> {
-    let backend = db.get_database_backend();
-    let rows = db
-        .query_all_raw(statement(
-            backend,
-            "SELECT id, kind, amount_minor, result, created_at FROM operations
-                 WHERE payment_id = $1 ORDER BY created_at, id",
-            [payment_id.into()],
-        ))
-        .await?;
-    rows.into_iter()
-        .map(|r| {
-            Ok(OperationRow {
-                id: r.try_get_by_index(0)?,
-                kind: r.try_get_by_index(1)?,
-                amount_minor: r.try_get_by_index(2)?,
-                result: r.try_get_by_index(3)?,
-                created_at: r.try_get_by_index(4)?,
-            })
+    db.fetch_all(&OF_PAYMENT, params![payment_id], |r| {
+        Ok(OperationRow {
+            id: r.get(0)?,
+            kind: r.get(1)?,
+            amount_minor: r.get(2)?,
+            result: r.get(3)?,
+            created_at: r.get(4)?,
         })
-        .collect()
+    })
+    .await
 }

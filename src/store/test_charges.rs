@@ -1,10 +1,9 @@
 //! The test processor's ledger. `record` inserts the outcome for an idempotency key unless one is
 //! there, then returns the stored one: concurrent calls with one key agree and charge once.
 
-use super::entities::test_charge;
-use super::{Db, is_unique_violation, now_millis};
+use super::now_millis;
+use super::sql::{Db, Row, Sql};
 use anyhow::Context;
-use sea_orm::{ActiveValue::Set, EntityTrait};
 
 /// One ledger entry.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -19,87 +18,67 @@ pub struct Charge {
     pub card_last4: String,
 }
 
-/// Stores `charge` if its key is new; returns what the ledger holds for the key.
-pub async fn record(db: &Db, charge: Charge) -> anyhow::Result<Charge> {
-    if let Some(lite) = db.lite() {
-        return lite
-            .write(move |c| record_sqlite(c, charge))
-            .await
-            .context("recording a test charge");
-    }
-    let model = test_charge::ActiveModel {
-        idempotency_key: Set(charge.idempotency_key.clone()),
-        payment_id: Set(charge.payment_id.clone()),
-        outcome: Set(charge.outcome.clone()),
-        message: Set(charge.message.clone()),
-        amount_minor: Set(charge.amount_minor),
-        currency: Set(charge.currency.clone()),
-        card_brand: Set(charge.card_brand.clone()),
-        card_last4: Set(charge.card_last4.clone()),
-        created_at: Set(now_millis()),
-    };
-    match test_charge::Entity::insert(model).exec(db.orm()).await {
-        // Ours is the ledger's entry for this key: no need to read it back.
-        Ok(_) => return Ok(charge),
-        Err(e) if is_unique_violation(&e) => {}
-        Err(e) => return Err(e).context("recording a test charge"),
-    }
-    let m = test_charge::Entity::find_by_id(charge.idempotency_key)
-        .one(db.orm())
-        .await?
-        .context("a recorded test charge is missing")?;
+fn charge(r: &Row<'_>) -> anyhow::Result<Charge> {
     Ok(Charge {
-        idempotency_key: m.idempotency_key,
-        payment_id: m.payment_id,
-        outcome: m.outcome,
-        message: m.message,
-        amount_minor: m.amount_minor,
-        currency: m.currency,
-        card_brand: m.card_brand,
-        card_last4: m.card_last4,
+        idempotency_key: r.get(0)?,
+        payment_id: r.get(1)?,
+        outcome: r.get(2)?,
+        message: r.get(3)?,
+        amount_minor: r.get(4)?,
+        currency: r.get(5)?,
+        card_brand: r.get(6)?,
+        card_last4: r.get(7)?,
     })
 }
 
-/// [`record`] as one unit of work on the SQLite writer: the insert and, for a known key, the
-/// read of the stored entry.
-fn record_sqlite(conn: &rusqlite::Connection, charge: Charge) -> anyhow::Result<Charge> {
-    let inserted = conn
-        .prepare_cached(
-            "INSERT INTO test_processor_charges (idempotency_key, payment_id, outcome, message, amount_minor,
-                 currency, card_brand, card_last4, created_at)
-             VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9)
-             ON CONFLICT (idempotency_key) DO NOTHING",
-        )?
-        .execute(rusqlite::params![
-            charge.idempotency_key,
-            charge.payment_id,
-            charge.outcome,
-            charge.message,
-            charge.amount_minor,
-            charge.currency,
-            charge.card_brand,
-            charge.card_last4,
-            now_millis(),
-        ])?;
-    if inserted == 1 {
-        return Ok(charge);
-    }
-    Ok(conn
-        .prepare_cached(
-            "SELECT idempotency_key, payment_id, outcome, message, amount_minor, currency,
-                 card_brand, card_last4
-             FROM test_processor_charges WHERE idempotency_key = ?1",
-        )?
-        .query_row([&charge.idempotency_key], |r| {
-            Ok(Charge {
-                idempotency_key: r.get(0)?,
-                payment_id: r.get(1)?,
-                outcome: r.get(2)?,
-                message: r.get(3)?,
-                amount_minor: r.get(4)?,
-                currency: r.get(5)?,
-                card_brand: r.get(6)?,
-                card_last4: r.get(7)?,
-            })
-        })?)
+static INSERT: Sql = Sql::new(
+    "INSERT INTO test_processor_charges (idempotency_key, payment_id, outcome, message,
+         amount_minor, currency, card_brand, card_last4, created_at)
+     VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9)
+     ON CONFLICT (idempotency_key) DO NOTHING",
+);
+static BY_KEY: Sql = Sql::new(
+    "SELECT idempotency_key, payment_id, outcome, message, amount_minor, currency, card_brand,
+         card_last4
+     FROM test_processor_charges WHERE idempotency_key = $1",
+);
+
+/// Stores `charge` if its key is new; returns what the ledger holds for the key. One unit of
+/// work: the insert and, for a known key, the read of the stored entry.
+pub async fn record(db: &Db, charge: Charge) -> anyhow::Result<Charge> {
+    db.write(move |tx| {
+        Box::pin(async move {
+            let inserted = tx
+                .exec(
+                    &INSERT,
+                    params![
+                        charge.idempotency_key.as_str(),
+                        charge.payment_id.as_str(),
+                        charge.outcome.as_str(),
+                        charge.message.clone(),
+                        charge.amount_minor,
+                        charge.currency.as_str(),
+                        charge.card_brand.as_str(),
+                        charge.card_last4.as_str(),
+                        now_millis(),
+                    ],
+                )
+                .await?;
+            if inserted == 1 {
+                // Ours is the ledger's entry for this key: no need to read it back.
+                return Ok(charge);
+            }
+            tx.fetch_optional(&BY_KEY, params![charge.idempotency_key], self::charge)
+                .await?
+                .context("a recorded test charge is missing")
+        })
+    })
+    .await
+    .context("recording a test charge")
+}
+
+/// The ledger's entry for a key, if the charge was ever made.
+pub async fn find(db: &Db, idempotency_key: &str) -> anyhow::Result<Option<Charge>> {
+    db.fetch_optional(&BY_KEY, params![idempotency_key], charge)
+        .await
 }

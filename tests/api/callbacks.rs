@@ -39,7 +39,12 @@ async fn attempt_statuses(app: &TestApp, callback_id: i64) -> Vec<Option<i32>> {
         .collect()
 }
 
-async fn settled(app: &TestApp, page: &str, status: &str, seconds: u64) -> Vec<Callback> {
+async fn settled(
+    app: &TestApp,
+    page: &str,
+    status: offsite_gateway::domain::callback::CallbackStatus,
+    seconds: u64,
+) -> Vec<Callback> {
     let ok = eventually(seconds, || async {
         callbacks_of(app, page)
             .await
@@ -441,23 +446,21 @@ async fn the_worker_records_a_blocked_attempt_and_never_connects() {
         app.open_payment(r).await
     };
     let id = page.trim_start_matches("/pay/");
-    use sea_orm::TransactionTrait;
-    let txn = app.db.begin().await.unwrap();
-    callbacks::enqueue(
-        &txn,
-        &callbacks::NewCallback {
-            payment_id: id.to_string(),
-            merchant_id: ACCOUNT.to_string(),
-            url: format!("http://127.0.0.1:{}/cb", listener.port),
-            body: "x_result=completed".to_string(),
-            result: "completed".to_string(),
-            operation_id: None,
-        },
-        offsite_gateway::store::now_millis(),
-    )
-    .await
-    .unwrap();
-    txn.commit().await.unwrap();
+    let new = offsite_gateway::store::outbox::NewCallback {
+        payment_id: id.to_string(),
+        merchant_id: ACCOUNT.to_string(),
+        url: format!("http://127.0.0.1:{}/cb", listener.port),
+        body: "x_result=completed".to_string(),
+        result: "completed".to_string(),
+        operation_id: None,
+    };
+    let now = offsite_gateway::store::now_millis();
+    app.db
+        .write(move |tx| {
+            Box::pin(async move { offsite_gateway::store::outbox::enqueue(tx, &new, now).await })
+        })
+        .await
+        .unwrap();
     let ok = eventually(10, || async {
         let cbs = callbacks_of(&app, &page).await;
         !cbs.is_empty() && cbs[0].last_error.as_deref() == Some("blocked_ip")

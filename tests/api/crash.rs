@@ -5,7 +5,7 @@
 use crate::helpers::*;
 use crate::process::Env;
 use crate::receiver::{Receiver, Reply};
-use offsite_gateway::store::{self, callbacks};
+use offsite_gateway::store::{self, callbacks, outbox};
 use std::collections::HashMap;
 use std::time::Duration;
 
@@ -100,7 +100,9 @@ async fn callbacks_survive_kill_9_and_each_is_delivered_once() {
     gateway.kill9();
     hanging.stop().await;
 
-    let db = store::connect(&env.settings()).await.unwrap();
+    let db = store::connect(&env.settings().store_options())
+        .await
+        .unwrap();
     let rows = callbacks::list(&db, None, 100).await.unwrap();
     assert_eq!(rows.len(), 20);
     assert!(
@@ -139,8 +141,9 @@ async fn callbacks_survive_kill_9_and_each_is_delivered_once() {
 async fn db_attempts(db: &store::Db) -> i64 {
     use sea_orm::{ConnectionTrait, Statement};
     let row = db
+        .orm()
         .query_one_raw(Statement::from_string(
-            db.get_database_backend(),
+            db.orm().get_database_backend(),
             "SELECT COUNT(*) FROM callback_attempts",
         ))
         .await
@@ -160,28 +163,33 @@ async fn two_processes_on_one_database_never_send_an_attempt_twice() {
     rx.otherwise(Reply::Slow(Duration::from_millis(2), 200));
 
     // 1,000 callbacks queued by a third party; both processes find them by polling.
-    let db = store::connect(&env.settings()).await.unwrap();
-    use sea_orm::TransactionTrait;
-    let txn = db.begin().await.unwrap();
-    let url = rx.url("/cb");
-    for i in 0..1000 {
-        let body = format!("x_reference=r{i}&x_result=completed");
-        callbacks::enqueue(
-            &txn,
-            &callbacks::NewCallback {
-                payment_id: format!("p{i}"),
-                merchant_id: "acct_none".to_string(),
-                url: url.clone(),
-                body,
-                result: "completed".to_string(),
-                operation_id: None,
-            },
-            store::now_millis(),
-        )
+    let db = store::connect(&env.settings().store_options())
         .await
         .unwrap();
-    }
-    txn.commit().await.unwrap();
+    let url = rx.url("/cb");
+    db.write(move |tx| {
+        Box::pin(async move {
+            for i in 0..1000 {
+                let body = format!("x_reference=r{i}&x_result=completed");
+                outbox::enqueue(
+                    tx,
+                    &outbox::NewCallback {
+                        payment_id: format!("p{i}"),
+                        merchant_id: "acct_none".to_string(),
+                        url: url.clone(),
+                        body,
+                        result: "completed".to_string(),
+                        operation_id: None,
+                    },
+                    store::now_millis(),
+                )
+                .await?;
+            }
+            Ok(())
+        })
+    })
+    .await
+    .unwrap();
 
     let all = rx.wait_for(1000, 60).await;
     tokio::time::sleep(Duration::from_millis(1500)).await;

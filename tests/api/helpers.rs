@@ -198,7 +198,7 @@ impl TestApp {
             ..Settings::default()
         };
         configure(&mut settings);
-        let db = store::connect(&settings).await.unwrap();
+        let db = store::connect(&settings.store_options()).await.unwrap();
         merchants::create_with_secret(&db, &key, ACCOUNT, "Test shop", false, SECRET)
             .await
             .unwrap();
@@ -391,8 +391,9 @@ impl TestApp {
                 .join(" || '|' || ");
             let rows = self
                 .db
+                .orm()
                 .query_all_raw(Statement::from_string(
-                    self.db.get_database_backend(),
+                    self.db.orm().get_database_backend(),
                     format!("SELECT {row_text} FROM {table} ORDER BY 1"),
                 ))
                 .await
@@ -408,8 +409,9 @@ impl TestApp {
     pub async fn count(&self, sql: &str) -> i64 {
         let row = self
             .db
+            .orm()
             .query_one_raw(Statement::from_string(
-                self.db.get_database_backend(),
+                self.db.orm().get_database_backend(),
                 sql.to_string(),
             ))
             .await
@@ -422,9 +424,10 @@ impl TestApp {
         let id = path.trim_start_matches("/pay/");
         let row = self
             .db
+            .orm()
             .query_one_raw(Statement::from_sql_and_values(
-                self.db.get_database_backend(),
-                match self.db.get_database_backend() {
+                self.db.orm().get_database_backend(),
+                match self.db.orm().get_database_backend() {
                     sea_orm::DatabaseBackend::Postgres => {
                         "SELECT status FROM payments WHERE id = $1"
                     }
@@ -453,6 +456,7 @@ impl TestApp {
                 for table in ["merchants", "payments", "test_processor_charges"] {
                     let rows = self
                         .db
+                        .orm()
                         .query_all_raw(Statement::from_string(
                             sea_orm::DatabaseBackend::Postgres,
                             format!("SELECT row_to_json(t)::text FROM {table} t"),

@@ -490,6 +490,7 @@ async fn a_byte_identical_request_answers_the_first_answer_once() {
     use sea_orm::ConnectionTrait;
     let day_and_a_bit = offsite_gateway::store::now_millis() - 25 * 60 * 60 * 1000;
     app.db
+        .orm()
         .execute_unprepared(&format!(
             "UPDATE idempotency_keys SET created_at = {day_and_a_bit}"
         ))

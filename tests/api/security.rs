@@ -61,7 +61,7 @@ async fn no_card_number_cvc_or_secret_reaches_the_logs_or_the_database() {
 #[tokio::test]
 async fn the_schema_has_no_column_for_card_numbers_or_cvcs() {
     let app = TestApp::spawn().await;
-    let sql = match app.db.get_database_backend() {
+    let sql = match app.db.orm().get_database_backend() {
         sea_orm::DatabaseBackend::Postgres => {
             "SELECT column_name::text FROM information_schema.columns WHERE table_schema = 'public'"
         }
@@ -73,7 +73,11 @@ async fn the_schema_has_no_column_for_card_numbers_or_cvcs() {
     };
     let rows = app
         .db
-        .query_all_raw(Statement::from_string(app.db.get_database_backend(), sql))
+        .orm()
+        .query_all_raw(Statement::from_string(
+            app.db.orm().get_database_backend(),
+            sql,
+        ))
         .await
         .unwrap();
     let names: Vec<String> = rows
@@ -97,6 +101,7 @@ async fn a_sealed_secret_moved_to_another_merchant_never_verifies() {
     // T12 (b): fail closed, log the AEAD failure, never the key.
     let app = TestApp::spawn().await;
     app.db
+        .orm()
         .execute_unprepared(
             "UPDATE merchants SET secret_sealed = \
              (SELECT secret_sealed FROM merchants WHERE account_id = 'acct_test') \

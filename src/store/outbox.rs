@@ -1,0 +1,240 @@
+//! The callback outbox on the serving paths: enqueue (in the unit of work of the change that
+//! causes it, superseding older undelivered callbacks of the same payment), claim due callbacks
+//! under a lease, record attempts in batches, and when the next one falls due.
+//!
+//! Claiming is one statement: `UPDATE … WHERE id IN (SELECT … FOR UPDATE SKIP LOCKED) RETURNING`,
+//! so processes sharing a PostgreSQL database never claim the same attempt; SQLite has one
+//! writer, so the same statement without the lock clause is just as exclusive. A callback is not
+//! claimed while an older callback of its payment is in flight, so a storefront never receives
+//! an older state after a newer one.
+
+use super::sql::{Db, Row, Sql, Tx};
+use crate::domain::callback::CallbackStatus;
+use anyhow::Context;
+
+/// What to send.
+#[derive(Debug, Clone)]
+pub struct NewCallback {
+    pub payment_id: String,
+    pub merchant_id: String,
+    pub url: String,
+    pub body: String,
+    pub result: String,
+    /// Set for a capture/refund/void callback: an event of its own, never superseded.
+    pub operation_id: Option<String>,
+}
+
+static SUPERSEDE: Sql = Sql::new(
+    "UPDATE callbacks SET status = 'superseded', updated_at = $1
+     WHERE payment_id = $2 AND operation_id IS NULL AND status = 'pending'",
+);
+static INSERT: Sql = Sql::new(
+    "INSERT INTO callbacks
+        (payment_id, merchant_id, url, body, result, status, attempts, next_attempt_at,
+         created_at, updated_at, operation_id)
+     VALUES ($1, $2, $3, $4, $5, 'pending', 0, $6, $6, $6, $7)
+     RETURNING id",
+);
+
+/// Queues a callback, due at once; returns its id. A payment-state callback supersedes the
+/// payment's older undelivered payment-state callbacks. Run it in the unit of work of the change
+/// that causes it.
+pub async fn enqueue(tx: Tx<'_>, new: &NewCallback, now: i64) -> anyhow::Result<i64> {
+    if new.operation_id.is_none() {
+        tx.exec(&SUPERSEDE, params![now, new.payment_id.as_str()])
+            .await
+            .context("superseding older callbacks")?;
+    }
+    tx.fetch_optional(
+        &INSERT,
+        params![
+            new.payment_id.as_str(),
+            new.merchant_id.as_str(),
+            new.url.as_str(),
+            new.body.as_str(),
+            new.result.as_str(),
+            now,
+            new.operation_id.clone(),
+        ],
+        |r| r.get(0),
+    )
+    .await
+    .context("queueing a callback")?
+    .context("a queued callback without its id")
+}
+
+/// A claimed attempt: this process may send attempt number `attempt` until the lease ends.
+#[derive(Debug, Clone)]
+pub struct Claimed {
+    pub id: i64,
+    pub payment_id: String,
+    pub url: String,
+    pub body: String,
+    pub attempt: i32,
+}
+
+/// `LIMIT $4` runs on SQLite as `LIMIT +?4`, planned once (see the executor).
+pub(crate) static CLAIM: Sql = Sql::new(
+    "UPDATE callbacks SET lease_owner = $1, lease_until = $2, attempts = attempts + 1,
+         updated_at = $3
+     WHERE id IN (
+         SELECT c.id FROM callbacks c
+         WHERE c.status = 'pending' AND c.next_attempt_at <= $3
+           AND (c.lease_until IS NULL OR c.lease_until < $3)
+           AND NOT EXISTS (
+               SELECT 1 FROM callbacks o
+               WHERE o.payment_id = c.payment_id AND o.id < c.id AND o.lease_until >= $3)
+         ORDER BY c.next_attempt_at, c.id
+         LIMIT $4
+         FOR UPDATE SKIP LOCKED)
+     RETURNING id, payment_id, url, body, attempts",
+);
+
+fn claimed(r: &Row<'_>) -> anyhow::Result<Claimed> {
+    Ok(Claimed {
+        id: r.get(0)?,
+        payment_id: r.get(1)?,
+        url: r.get(2)?,
+        body: r.get(3)?,
+        attempt: r.get(4)?,
+    })
+}
+
+/// Claims up to `limit` due callbacks for `owner` until `lease_until`.
+pub async fn claim(
+    db: &Db,
+    owner: &str,
+    now: i64,
+    lease_until: i64,
+    limit: u64,
+) -> anyhow::Result<Vec<Claimed>> {
+    db.exec_fetch(
+        &CLAIM,
+        params![owner, lease_until, now, limit as i64],
+        claimed,
+    )
+    .await
+    .context("claiming callbacks")
+}
+
+/// The result of one attempt, to record.
+#[derive(Debug, Clone, serde::Serialize)]
+pub struct AttemptRecord {
+    pub callback_id: i64,
+    pub attempt: i32,
+    pub owner: String,
+    pub started_at: i64,
+    pub duration_ms: i64,
+    pub http_status: Option<u16>,
+    pub error_kind: Option<String>,
+    pub snippet: Option<String>,
+    /// `Delivered`, `GaveUp`, or `Pending` with `next_attempt_at`.
+    pub outcome: CallbackStatus,
+    pub next_attempt_at: i64,
+}
+
+/// The attempts of a batch, given as one JSON array (`$1`): two statements per batch whatever
+/// its size, and their text never changes, so each is prepared once (a VALUES list would change
+/// with the batch size). Each callback changes only if this owner still holds this attempt, and
+/// only from `pending`, so a callback superseded while in flight stays superseded.
+static RECORD_ATTEMPTS: Sql = Sql::new(
+    "UPDATE callbacks AS c SET
+         status = CASE WHEN c.status = 'pending' THEN v.outcome ELSE c.status END,
+         next_attempt_at = v.next_attempt_at, lease_owner = NULL, lease_until = NULL,
+         last_status = v.http_status, last_error = v.error_kind,
+         delivered_at = CASE WHEN v.outcome = 'delivered' THEN $2 ELSE c.delivered_at END,
+         updated_at = $2
+     FROM (SELECT CAST(value ->> 'callback_id' AS BIGINT) AS callback_id,
+                  CAST(value ->> 'attempt' AS INTEGER) AS attempt,
+                  value ->> 'owner' AS owner,
+                  value ->> 'outcome' AS outcome,
+                  CAST(value ->> 'next_attempt_at' AS BIGINT) AS next_attempt_at,
+                  CAST(value ->> 'http_status' AS INTEGER) AS http_status,
+                  value ->> 'error_kind' AS error_kind
+           FROM json_array_elements($1::json)) AS v
+     WHERE c.id = v.callback_id AND c.lease_owner = v.owner AND c.attempts = v.attempt",
+);
+/// The attempt log of the same batch. (`WHERE true` keeps SQLite from reading the upsert's `ON`
+/// as a join constraint.)
+static LOG_ATTEMPTS: Sql = Sql::new(
+    "INSERT INTO callback_attempts
+         (callback_id, attempt_no, started_at, duration_ms, http_status, error_kind, snippet)
+     SELECT CAST(value ->> 'callback_id' AS BIGINT), CAST(value ->> 'attempt' AS INTEGER),
+            CAST(value ->> 'started_at' AS BIGINT), CAST(value ->> 'duration_ms' AS BIGINT),
+            CAST(value ->> 'http_status' AS INTEGER), value ->> 'error_kind',
+            value ->> 'snippet'
+     FROM json_array_elements($1::json) WHERE true
+     ON CONFLICT (callback_id, attempt_no) DO NOTHING",
+);
+
+/// Records a batch of attempts in one unit of work (one commit for many deliveries).
+pub async fn record(db: &Db, records: &[AttemptRecord], now: i64) -> anyhow::Result<()> {
+    if records.is_empty() {
+        return Ok(());
+    }
+    let batch = serde_json::to_string(records)?;
+    db.write(move |tx| {
+        Box::pin(async move {
+            tx.exec(&RECORD_ATTEMPTS, params![batch.as_str(), now])
+                .await
+                .context("recording callback attempts")?;
+            tx.exec(&LOG_ATTEMPTS, params![batch])
+                .await
+                .context("logging callback attempts")?;
+            Ok(())
+        })
+    })
+    .await
+}
+
+static NEXT_DUE: Sql =
+    Sql::new("SELECT min(next_attempt_at) FROM callbacks WHERE status = 'pending'");
+
+/// When the next pending callback falls due, if any.
+pub async fn next_due(db: &Db) -> anyhow::Result<Option<i64>> {
+    Ok(db
+        .fetch_optional(&NEXT_DUE, params![], |r| r.get::<Option<i64>>(0))
+        .await?
+        .flatten())
+}
+
+#[cfg(test)]
+mod tests {
+    use rusqlite::{Connection, StatementStatus};
+
+    #[test]
+    fn the_sqlite_claim_is_planned_once() {
+        let c = Connection::open_in_memory().unwrap();
+        c.execute_batch(
+            "CREATE TABLE callbacks (id INTEGER PRIMARY KEY, payment_id TEXT, url TEXT, body TEXT,
+                 status TEXT, attempts INTEGER, next_attempt_at INTEGER, lease_owner TEXT,
+                 lease_until INTEGER, updated_at INTEGER);
+             CREATE INDEX callbacks_due ON callbacks (status, next_attempt_at);
+             INSERT INTO callbacks VALUES (1, 'p', 'u', 'b', 'pending', 0, 0, NULL, NULL, 0);",
+        )
+        .unwrap();
+        let mut claim = c.prepare(super::CLAIM.sqlite()).unwrap();
+        for i in 0..5i64 {
+            let claimed = claim
+                .query_map(rusqlite::params!["w", 100 + i, 10 + i, 1 + i], |_| Ok(()))
+                .unwrap()
+                .count();
+            assert_eq!(
+                claimed,
+                usize::from(i == 0),
+                "the first claim takes the one row"
+            );
+        }
+        assert_eq!(claim.get_status(StatementStatus::RePrepare), 0);
+        // What the unary plus avoids: the same statement with a plain bound LIMIT.
+        let plain = super::CLAIM.sqlite().replace("LIMIT +?4", "LIMIT ?4");
+        let mut claim = c.prepare(&plain).unwrap();
+        for i in 0..3i64 {
+            let _ = claim
+                .query_map(rusqlite::params!["w", 100 + i, 10 + i, 1 + i], |_| Ok(()))
+                .unwrap()
+                .count();
+        }
+        assert!(claim.get_status(StatementStatus::RePrepare) > 0);
+    }
+}
