@@ -23,6 +23,10 @@ pub struct Settings {
     pub allow_private_targets: bool,
     /// `GATEWAY_PENDING_SETTLE_AFTER`: how long a pending test payment waits to complete.
     pub pending_settle_after: Duration,
+    /// `GATEWAY_PAY_RECOVERY_AFTER`: how old a processor call must be, with its outcome never
+    /// applied, before it counts as cut short by a crash and is completed by asking the
+    /// processor again. Longer than any processor call (another process may still be in one).
+    pub pay_recovery_after: Duration,
     /// `GATEWAY_DB_MAX_CONNECTIONS`: sea-orm pool size; by default 4 for SQLite (each connection
     /// keeps its own page cache; the serving paths go through `store::lite` instead) and 16 for
     /// PostgreSQL.
@@ -48,6 +52,7 @@ impl Default for Settings {
             master_key: None,
             allow_private_targets: false,
             pending_settle_after: Duration::from_secs(10),
+            pay_recovery_after: Duration::from_secs(30),
             db_max_connections: None,
             callback_retry_schedule: RetrySchedule::default(),
             callback_timeout: Duration::from_secs(10),
@@ -84,6 +89,9 @@ impl Settings {
         }
         if let Some(v) = var("GATEWAY_PENDING_SETTLE_AFTER") {
             s.pending_settle_after = parse_duration(&v).context("GATEWAY_PENDING_SETTLE_AFTER")?;
+        }
+        if let Some(v) = var("GATEWAY_PAY_RECOVERY_AFTER") {
+            s.pay_recovery_after = parse_duration(&v).context("GATEWAY_PAY_RECOVERY_AFTER")?;
         }
         if let Some(v) = var("GATEWAY_DB_MAX_CONNECTIONS") {
             s.db_max_connections = v

@@ -1,14 +1,12 @@
-//! The errors that reach HTTP, mapped to a status, a stable code and a message in one place.
-//! Browsers get an HTML page, clients that ask for JSON get `{"error": {...}}`. Nothing a
-//! client sent is ever echoed as markup: the page escapes it, and 5xx bodies are generic while
-//! the cause goes to the log.
+//! The errors that reach HTTP, each mapped in one place to a status, a stable code, the
+//! catalogue's message, the field at fault and a technical detail that never repeats a
+//! submitted value. Rendering them (a page, JSON, an order-management answer) is the HTTP
+//! layer's, in `routes::errors`.
 
 use crate::domain::form::FormError;
 use crate::domain::request::FieldError;
 use crate::i18n::Catalogue;
-use crate::routes::html::{ErrorPage, render};
 use poem::http::StatusCode;
-use poem::{Request, Response};
 
 #[derive(Debug, thiserror::Error)]
 pub enum AppError {
@@ -107,7 +105,8 @@ impl AppError {
         }
     }
 
-    fn message(&self, t: &Catalogue) -> &'static str {
+    /// The message for the shopper or developer, in the catalogue's language.
+    pub fn message(&self, t: &Catalogue) -> &'static str {
         match self {
             AppError::Malformed { .. } => t.error_malformed,
             AppError::Signature => t.error_signature,
@@ -123,7 +122,8 @@ impl AppError {
         }
     }
 
-    fn field(&self) -> Option<&str> {
+    /// The field at fault, if one is.
+    pub fn field(&self) -> Option<&str> {
         match self {
             AppError::Malformed { field, .. } => field.as_deref(),
             AppError::Invalid { field, .. } => Some(field),
@@ -132,7 +132,7 @@ impl AppError {
     }
 
     /// Technical detail for the storefront's developer; never includes a submitted value.
-    fn detail(&self) -> Option<String> {
+    pub fn detail(&self) -> Option<String> {
         match self {
             AppError::Malformed { detail, .. } | AppError::Invalid { detail, .. } => {
                 Some(detail.clone())
@@ -142,41 +142,4 @@ impl AppError {
             _ => None,
         }
     }
-
-    /// The response, as HTML or JSON.
-    pub fn into_response(self, json: bool, t: &Catalogue) -> Response {
-        if let AppError::Unexpected(e) = &self {
-            tracing::error!(error = format!("{e:#}"), "request failed");
-        }
-        let status = self.status();
-        if json {
-            let body = serde_json::json!({
-                "error": {
-                    "code": self.code(),
-                    "message": self.message(t),
-                    "field": self.field(),
-                    "detail": self.detail(),
-                }
-            });
-            return Response::builder()
-                .status(status)
-                .content_type("application/json")
-                .body(body.to_string());
-        }
-        let page = ErrorPage {
-            t,
-            test: false,
-            code: self.code(),
-            message: self.message(t),
-            field: self.field(),
-            detail: self.detail(),
-        };
-        render(status, &page)
-    }
-}
-
-/// Whether the client asked for JSON rather than a page.
-pub fn wants_json(req: &Request) -> bool {
-    let accept = req.header("accept").unwrap_or("");
-    accept.contains("application/json") && !accept.contains("text/html")
 }

@@ -1,25 +1,31 @@
 //! offsite-gateway: a hosted payment gateway that storefront platforms plug in with the `x_`
-//! offsite protocol. Modules in reading order:
+//! offsite protocol. Modules in reading order, each depending only on those above it or beside
+//! it in the domain:
 
 /// The callback outbox worker: claim, deliver through the SSRF guard, back off, give up.
 pub mod callbacks;
+/// The administration commands (`merchant`, `callbacks`) and what they print.
+pub mod cli;
 /// Settings from the environment, with defaults.
 pub mod config;
 /// The master key and the sealing of merchant secrets; random tokens.
 pub mod crypto;
-/// Pure protocol types and rules: parser, signature, money, URLs, cards, payment states.
+/// Pure protocol types and rules: parser, signature, money, URLs, cards, payment states, order
+/// management, callback states.
 pub mod domain;
-/// Errors that reach HTTP, mapped to status and body in one place.
+/// Errors that reach HTTP: their status and stable code.
 pub mod error;
-/// Applying processor outcomes to payments; the pending-payment settler.
-pub mod flow;
+/// The coordinating code, by flow: pay, order management, settling.
+pub mod flows;
 /// The message catalogue of every page text.
 pub mod i18n;
 /// The acquirer trait and the built-in test processor.
 pub mod processor;
-/// HTTP routes, pages and security headers.
+/// HTTP routes, pages, error rendering and security headers.
 pub mod routes;
 /// Building, running and stopping the application.
 pub mod startup;
-/// Storage on SQLite or PostgreSQL through sea-orm.
+/// What every handler and flow shares.
+pub mod state;
+/// Storage on SQLite or PostgreSQL: the executor and every query, written once.
 pub mod store;

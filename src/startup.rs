@@ -5,9 +5,10 @@ use crate::callbacks::guard::AddressPolicy;
 use crate::callbacks::{Deliverer, Worker};
 use crate::config::Settings;
 use crate::crypto::MasterKey;
-use crate::processor::{Processor, TestProcessor};
+use crate::processor::TestProcessor;
+use crate::state::AppState;
 use crate::store::{self, Db, merchants};
-use crate::{flow, routes};
+use crate::{flows, routes};
 use anyhow::{Context, bail};
 use poem::Server;
 use poem::listener::TcpAcceptor;
@@ -16,19 +17,6 @@ use std::sync::Arc;
 use std::time::Duration;
 use tokio::sync::{Notify, watch};
 use tokio::task::JoinHandle;
-
-/// What every handler and worker shares.
-#[derive(Clone)]
-pub struct AppState {
-    pub db: Db,
-    pub key: Arc<MasterKey>,
-    pub settings: Arc<Settings>,
-    pub processor: Arc<dyn Processor>,
-    /// Wakes this process's callback worker when a callback is committed.
-    pub callback_wake: Arc<Notify>,
-    /// Verified merchants, decrypted once.
-    pub merchants: Arc<merchants::Cache>,
-}
 
 /// How the master key was found.
 pub enum KeySource {
@@ -128,7 +116,7 @@ impl Application {
             settings: Arc::new(settings),
         };
         let (shutdown, rx) = watch::channel(false);
-        let settler = tokio::spawn(flow::run_settler(state.clone(), rx.clone()));
+        let settler = tokio::spawn(flows::settle::run(state.clone(), rx.clone()));
         let worker = Worker::new(
             state.db.clone(),
             deliverer,

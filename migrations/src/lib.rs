@@ -8,6 +8,7 @@ mod m20261120_000002_create_payments;
 mod m20261120_000003_create_test_processor_charges;
 mod m20261120_000004_create_callbacks;
 mod m20261120_000005_order_management;
+mod m20261201_000006_pay_attempts;
 
 pub struct Migrator;
 
@@ -20,6 +21,7 @@ impl MigratorTrait for Migrator {
             Box::new(m20261120_000003_create_test_processor_charges::Migration),
             Box::new(m20261120_000004_create_callbacks::Migration),
             Box::new(m20261120_000005_order_management::Migration),
+            Box::new(m20261201_000006_pay_attempts::Migration),
         ]
     }
 }

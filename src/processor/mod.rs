@@ -1,6 +1,8 @@
 //! The acquirer behind the hosted page, as a trait so a real one can be added beside the
 //! built-in test processor. Every call carries an idempotency key: a repeated call with the same
-//! key must return the first answer and must not charge again, as real acquirers promise.
+//! key must return the first answer and must not charge again, as real acquirers promise; and
+//! the answer to a key can be asked for again ([`Processor::find`]), which is how a pay step cut
+//! short by a crash is completed.
 
 mod test_processor;
 
@@ -40,6 +42,10 @@ pub trait Processor: Send + Sync {
         &self,
         decision: ChallengeDecision<'_>,
     ) -> anyhow::Result<ChargeOutcome>;
+
+    /// The outcome of the call made with `idempotency_key` (a charge or a challenge decision),
+    /// or `None` if no call with that key ever reached the processor.
+    async fn find(&self, idempotency_key: &str) -> anyhow::Result<Option<ChargeOutcome>>;
 
     /// Asks for the final result of a pending attempt; `Pending` means not yet.
     async fn settle(

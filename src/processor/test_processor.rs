@@ -105,9 +105,8 @@ impl Processor for TestProcessor {
         } else {
             ChargeOutcome::Declined(CHALLENGE_FAILED.into())
         };
-        let key = format!("{}:3ds", d.idempotency_key);
         self.record(
-            &key,
+            d.idempotency_key,
             d.payment_id,
             d.amount,
             d.card_brand,
@@ -115,6 +114,14 @@ impl Processor for TestProcessor {
             outcome,
         )
         .await
+    }
+
+    async fn find(&self, idempotency_key: &str) -> anyhow::Result<Option<ChargeOutcome>> {
+        test_charges::find(&self.db, idempotency_key)
+            .await?
+            .as_ref()
+            .map(decode)
+            .transpose()
     }
 
     async fn settle(&self, _payment_id: &str, _key: &str) -> anyhow::Result<ChargeOutcome> {

@@ -2,14 +2,15 @@
 //! signature, validate every field, store, and answer 303 to our hosted page; every rejection
 //! stores nothing.
 
+use super::errors::{page_or_json, wants_json};
 use super::{read_form, see_other, verified_merchant};
 use crate::domain::form::{Fields, Limits};
 use crate::domain::payment::Status;
 use crate::domain::request::PaymentRequest;
 use crate::domain::signature;
-use crate::error::{AppError, wants_json};
+use crate::error::AppError;
 use crate::i18n;
-use crate::startup::AppState;
+use crate::state::AppState;
 use crate::store::payments;
 use poem::http::Method;
 use poem::web::Data;
@@ -22,7 +23,7 @@ pub async fn checkout(req: &Request, body: Body, Data(state): Data<&AppState>) -
         Err(e) => {
             tracing::info!(code = e.code(), "payment request rejected");
             let t = i18n::negotiate(None, req.header("accept-language"));
-            e.into_response(wants_json(req), t)
+            page_or_json(e, wants_json(req), t)
         }
     }
 }

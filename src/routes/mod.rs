@@ -3,6 +3,7 @@
 //! store, and render.
 
 pub mod checkout;
+pub mod errors;
 pub mod html;
 pub mod orders;
 pub mod pay;
@@ -10,7 +11,7 @@ pub mod pay;
 use crate::domain::form::{Fields, Limits};
 use crate::error::AppError;
 use crate::i18n;
-use crate::startup::AppState;
+use crate::state::AppState;
 use poem::http::{HeaderValue, StatusCode, header};
 use poem::{Body, Endpoint, EndpointExt, IntoResponse, Request, Response, Route, get, handler};
 use std::time::{Duration, Instant};
@@ -48,7 +49,7 @@ async fn secure_and_log<E: Endpoint>(ep: E, req: Request) -> Response {
     let path = req.uri().path().to_string();
     let mut resp = ep.get_response(req).await;
     if resp.status() == StatusCode::NOT_FOUND && resp.content_type().is_none() {
-        resp = AppError::NotFound.into_response(false, &i18n::EN);
+        resp = errors::page_or_json(AppError::NotFound, false, &i18n::EN);
     }
     let h = resp.headers_mut();
     if !h.contains_key(header::CONTENT_SECURITY_POLICY) {

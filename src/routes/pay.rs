@@ -2,18 +2,17 @@
 //! run the 3-D Secure challenge, and cancel. The forms carry only a CSRF token and the attempt
 //! number: amount, currency and URLs always come from the stored signed request (T5).
 
+use super::errors::{page_or_json, wants_json};
 use super::html::{challenge_page, outcome_page, pay_form};
 use super::{read_form, see_other};
 use crate::domain::card::{Card, CardInput};
 use crate::domain::form::{Fields, Limits};
 use crate::domain::payment::Status;
-use crate::domain::request::TransactionType;
 use crate::domain::response::ResponseValues;
-use crate::error::{AppError, wants_json};
-use crate::flow;
+use crate::error::AppError;
+use crate::flows::pay::{self, Applied};
 use crate::i18n::{self, Catalogue};
-use crate::processor::{ChallengeDecision, ChargeRequest};
-use crate::startup::AppState;
+use crate::state::AppState;
 use crate::store::payments::{self, Payment};
 use poem::http::StatusCode;
 use poem::web::{Data, Path};
@@ -29,7 +28,7 @@ fn catalogue(req: &Request, p: Option<&Payment>) -> &'static Catalogue {
 }
 
 fn respond(req: &Request, result: Result<Response, AppError>) -> Response {
-    result.unwrap_or_else(|e| e.into_response(wants_json(req), catalogue(req, None)))
+    result.unwrap_or_else(|e| page_or_json(e, wants_json(req), catalogue(req, None)))
 }
 
 async fn load(state: &AppState, id: &str) -> Result<Payment, AppError> {
@@ -60,7 +59,7 @@ fn destination(p: &Payment, status: Status, response: Option<&ResponseValues>) -
 async fn after(
     state: &AppState,
     p: &Payment,
-    applied: Option<flow::Applied>,
+    applied: Option<Applied>,
 ) -> Result<Response, AppError> {
     match applied {
         Some(a) => Ok(destination(p, a.status, a.response.as_ref())),
@@ -169,20 +168,7 @@ async fn pay(req: &Request, id: &str, body: Body, state: &AppState) -> Result<Re
             ));
         }
     };
-    let key = p.attempt_key();
-    let outcome = state
-        .processor
-        .charge(ChargeRequest {
-            idempotency_key: &key,
-            payment_id: &p.id,
-            amount: p.amount,
-            card: &card,
-            capture: p.transaction_type == TransactionType::Sale,
-        })
-        .await?;
-    tracing::info!(payment = %p.id, card = ?card, outcome = ?outcome, "charge attempt");
-    let card_kept = (card.brand().as_str(), card.last4());
-    let applied = flow::apply(state, &p, Status::Open, &outcome, Some(card_kept)).await?;
+    let applied = pay::charge(state, &p, &card).await?;
     after(state, &p, applied).await
 }
 
@@ -216,20 +202,7 @@ async fn decide(
             });
         }
     };
-    let key = p.attempt_key();
-    let outcome = state
-        .processor
-        .resolve_challenge(ChallengeDecision {
-            idempotency_key: &key,
-            payment_id: &p.id,
-            amount: p.amount,
-            card_brand: p.card_brand.as_deref().unwrap_or("other"),
-            card_last4: p.card_last4.as_deref().unwrap_or(""),
-            approved,
-        })
-        .await?;
-    tracing::info!(payment = %p.id, outcome = ?outcome, "3-D Secure decision");
-    let applied = flow::apply(state, &p, Status::Challenge, &outcome, None).await?;
+    let applied = pay::decide_challenge(state, &p, approved).await?;
     after(state, &p, applied).await
 }
 

@@ -42,6 +42,8 @@ pub struct Payment {
     pub authorized: i64,
     pub captured: i64,
     pub refunded: i64,
+    /// The idempotency key of a processor call in flight, until its outcome is applied.
+    pub attempt_in_flight: Option<String>,
 }
 
 impl Payment {
@@ -59,6 +61,12 @@ impl Payment {
         format!("{}:{}", self.id, self.declines)
     }
 
+    /// The processor idempotency key of the shopper's answer to the current attempt's
+    /// 3-D Secure challenge.
+    pub fn challenge_key(&self) -> String {
+        format!("{}:{}:3ds", self.id, self.declines)
+    }
+
     /// The card kept from the last attempt, if any.
     pub fn card(&self) -> Option<(&str, &str)> {
         match (&self.card_brand, &self.card_last4) {
@@ -74,7 +82,7 @@ macro_rules! payment_columns {
         "id, merchant_id, reference, request_signature, request_fields, amount_minor, currency, \
          test, transaction_type, status, declines, message, csrf_token, url_complete, \
          url_cancel, url_callback, locale, card_brand, card_last4, gateway_reference, response, \
-         settle_at, authorized_minor, captured_minor, refunded_minor"
+         settle_at, authorized_minor, captured_minor, refunded_minor, attempt_key"
     };
 }
 
@@ -112,6 +120,7 @@ fn payment(r: &Row<'_>) -> anyhow::Result<Payment> {
         authorized: r.get(22)?,
         captured: r.get(23)?,
         refunded: r.get(24)?,
+        attempt_in_flight: r.get(25)?,
         id,
     })
 }
@@ -261,9 +270,10 @@ pub struct Change {
 }
 
 /// The conditional update behind [`Change`]: optional parts keep the stored value when unset.
+/// Whatever attempt was in flight has its outcome now.
 static CHANGE_IF: Sql = Sql::new(
     "UPDATE payments SET status = $1, declines = $2, message = $3,
-         settle_at = $4, updated_at = $5,
+         settle_at = $4, updated_at = $5, attempt_key = NULL, attempt_at = NULL,
          card_brand = COALESCE($6, card_brand), card_last4 = COALESCE($7, card_last4),
          authorized_minor = COALESCE($8, authorized_minor),
          captured_minor = COALESCE($9, captured_minor),
@@ -314,10 +324,14 @@ pub async fn change_if(
     Ok(changed)
 }
 
-static SET_STATUS_IF: Sql =
-    Sql::new("UPDATE payments SET status = $1, updated_at = $2 WHERE id = $3 AND status = $4");
+/// A payment with a processor call in flight keeps its status until the outcome is applied.
+static SET_STATUS_IF: Sql = Sql::new(
+    "UPDATE payments SET status = $1, updated_at = $2
+     WHERE id = $3 AND status = $4 AND attempt_key IS NULL",
+);
 
-/// Moves a payment from one status to another without other changes.
+/// Moves a payment from one status to another without other changes, unless a processor call
+/// is in flight for it.
 pub async fn set_status_if(db: &Db, id: &str, from: Status, to: Status) -> anyhow::Result<bool> {
     let changed = db
         .exec(
@@ -327,4 +341,66 @@ pub async fn set_status_if(db: &Db, id: &str, from: Status, to: Status) -> anyho
         .await
         .context("updating a payment")?;
     Ok(changed == 1)
+}
+
+static START_ATTEMPT: Sql = Sql::new(
+    "UPDATE payments SET attempt_key = $1, attempt_at = $2, updated_at = $2,
+         card_brand = COALESCE($3, card_brand), card_last4 = COALESCE($4, card_last4)
+     WHERE id = $5 AND status = $6 AND declines = $7",
+);
+
+/// Records, before the processor is called, that an attempt with `key` is in flight for the
+/// payment (with the card's brand and last four digits, if it is a new card); returns false if
+/// the payment is no longer in `from` with `from_declines`.
+pub async fn start_attempt(
+    db: &Db,
+    id: &str,
+    (from, from_declines): (Status, i32),
+    key: &str,
+    card: Option<(&str, &str)>,
+) -> anyhow::Result<bool> {
+    let changed = db
+        .exec(
+            &START_ATTEMPT,
+            params![
+                key,
+                now_millis(),
+                card.map(|(b, _)| b),
+                card.map(|(_, l)| l),
+                id,
+                from.as_str(),
+                from_declines,
+            ],
+        )
+        .await
+        .context("recording a pay attempt")?;
+    Ok(changed == 1)
+}
+
+static STRANDED: Sql = Sql::new(concat!(
+    "SELECT ",
+    payment_columns!(),
+    " FROM payments WHERE attempt_at IS NOT NULL AND attempt_at < $1 ORDER BY attempt_at LIMIT $2"
+));
+
+/// Payments whose processor call started before `before` and whose outcome was never applied:
+/// the process died in between (or the call is still running elsewhere, if `before` is too
+/// recent).
+pub async fn stranded(db: &Db, before: i64, limit: u64) -> anyhow::Result<Vec<Payment>> {
+    db.fetch_all(&STRANDED, params![before, limit as i64], payment)
+        .await
+}
+
+static ABANDON_ATTEMPT: Sql = Sql::new(
+    "UPDATE payments SET attempt_key = NULL, attempt_at = NULL, updated_at = $1
+     WHERE id = $2 AND attempt_key = $3",
+);
+
+/// Forgets an attempt the processor never received: the payment is as before it.
+pub async fn abandon_attempt(db: &Db, id: &str, key: &str) -> anyhow::Result<bool> {
+    Ok(db
+        .exec(&ABANDON_ATTEMPT, params![now_millis(), id, key])
+        .await
+        .context("abandoning a pay attempt")?
+        == 1)
 }

@@ -1,0 +1,277 @@
+//! The `offsite-gateway` command line: `serve` (the default) and the administration commands
+//! (`merchant`, `callbacks`), with what each prints. `main` only parses and calls [`run`].
+
+use crate::config::Settings;
+use crate::domain::callback::CallbackStatus;
+use crate::startup::{self, Application, KeySource};
+use crate::store::{callbacks, merchants};
+use anyhow::Context;
+use clap::{Parser, Subcommand};
+use secrecy::ExposeSecret;
+
+#[derive(Parser)]
+#[command(
+    name = "offsite-gateway",
+    version,
+    about = "A hosted offsite payment gateway"
+)]
+pub struct Cli {
+    #[command(subcommand)]
+    pub command: Option<Command>,
+}
+
+#[derive(Subcommand)]
+pub enum Command {
+    /// Run the gateway (the default).
+    Serve,
+    /// Manage merchants.
+    Merchant {
+        #[command(subcommand)]
+        command: MerchantCommand,
+    },
+    /// Inspect and resend callbacks.
+    Callbacks {
+        #[command(subcommand)]
+        command: CallbacksCommand,
+    },
+}
+
+#[derive(Subcommand)]
+pub enum CallbacksCommand {
+    /// List callbacks, newest first.
+    List {
+        /// Only callbacks in this state.
+        #[arg(long, value_parser = ["pending", "delivered", "gave_up", "superseded"])]
+        status: Option<String>,
+        #[arg(long, default_value_t = 100)]
+        limit: u64,
+        #[arg(long)]
+        json: bool,
+    },
+    /// Send a callback's payment state again, as a new series of attempts.
+    Resend { id: i64 },
+}
+
+#[derive(Subcommand)]
+pub enum MerchantCommand {
+    /// Create a merchant and print its account id and secret (shown only this once).
+    Create {
+        #[arg(long)]
+        name: String,
+        /// Accept only test payments (x_test=true).
+        #[arg(long)]
+        test_only: bool,
+        #[arg(long)]
+        json: bool,
+    },
+    /// List merchants (never their secrets).
+    List {
+        #[arg(long)]
+        json: bool,
+    },
+}
+
+/// The default log filter of a command: `serve` logs its work; the others only warnings.
+pub fn default_log_filter(command: &Command) -> &'static str {
+    match command {
+        Command::Serve => "info,poem=warn,sqlx=warn,sea_orm=warn,sea_orm_migration=warn",
+        _ => "warn",
+    }
+}
+
+/// Runs `command` with `settings`.
+pub async fn run(settings: Settings, command: Command) -> anyhow::Result<()> {
+    match command {
+        Command::Serve => serve(settings).await,
+        Command::Merchant { command } => merchant_command(settings, command).await,
+        Command::Callbacks { command } => callbacks_command(settings, command).await,
+    }
+}
+
+/// Runs the gateway until SIGINT or SIGTERM.
+pub async fn serve(settings: Settings) -> anyhow::Result<()> {
+    let (db, key, source) = startup::open(&settings).await?;
+    if let KeySource::File {
+        path,
+        created: true,
+    } = &source
+    {
+        tracing::warn!(
+            path = %path.display(),
+            "created a new master key file; keep it safe: without it merchant secrets cannot be read"
+        );
+    }
+    if let Some(sandbox) = startup::ensure_sandbox_merchant(&db, &key).await? {
+        // Printed once, to the terminal, not to the log.
+        println!("Created a sandbox merchant (test mode only):");
+        println!("  account id: {}", sandbox.account_id);
+        println!("  secret:     {}", sandbox.secret.expose_secret());
+    }
+    let database = settings.database_for_log();
+    let app = Application::build_with(settings, db, key).await?;
+    tracing::info!(
+        "offsite-gateway listening on http://{} using database {}",
+        app.address(),
+        database
+    );
+    app.run_until(shutdown_signal()).await
+}
+
+async fn shutdown_signal() {
+    let ctrl_c = async {
+        let _ = tokio::signal::ctrl_c().await;
+    };
+    #[cfg(unix)]
+    let term = async {
+        match tokio::signal::unix::signal(tokio::signal::unix::SignalKind::terminate()) {
+            Ok(mut s) => {
+                s.recv().await;
+            }
+            Err(_) => std::future::pending::<()>().await,
+        }
+    };
+    #[cfg(not(unix))]
+    let term = std::future::pending::<()>();
+    tokio::select! {
+        _ = ctrl_c => {}
+        _ = term => {}
+    }
+}
+
+fn time_text(ms: i64) -> String {
+    crate::domain::response::timestamp(crate::store::from_millis(ms))
+}
+
+async fn callbacks_command(settings: Settings, command: CallbacksCommand) -> anyhow::Result<()> {
+    let (db, _, _) = startup::open(&settings).await?;
+    match command {
+        CallbacksCommand::List {
+            status,
+            limit,
+            json,
+        } => {
+            let status = status.as_deref().and_then(CallbackStatus::parse);
+            let rows = callbacks::list(&db, status, limit).await?;
+            if json {
+                let mut out = Vec::new();
+                for c in &rows {
+                    let attempts: Vec<_> = callbacks::attempts(&db, c.id)
+                        .await?
+                        .into_iter()
+                        .map(|a| {
+                            serde_json::json!({
+                                "attempt": a.attempt_no,
+                                "at": time_text(a.started_at),
+                                "duration_ms": a.duration_ms,
+                                "http_status": a.http_status,
+                                "error": a.error_kind,
+                                "snippet": a.snippet,
+                            })
+                        })
+                        .collect();
+                    out.push(serde_json::json!({
+                        "id": c.id,
+                        "payment_id": c.payment_id,
+                        "merchant_id": c.merchant_id,
+                        "url": c.url,
+                        "result": c.result,
+                        "status": c.status,
+                        "attempts": c.attempts,
+                        "created_at": time_text(c.created_at),
+                        "next_attempt_at": (c.status == callbacks::PENDING).then(|| time_text(c.next_attempt_at)),
+                        "delivered_at": c.delivered_at.map(time_text),
+                        "last_status": c.last_status,
+                        "last_error": c.last_error,
+                        "attempt_log": attempts,
+                    }));
+                }
+                println!("{}", serde_json::Value::Array(out));
+            } else {
+                println!(
+                    "{:>6}  {:<10} {:<9} {:>3}  {:<14} {:<20}  url",
+                    "id", "status", "result", "try", "last", "when"
+                );
+                for c in rows {
+                    let last = match (c.last_status, &c.last_error) {
+                        (Some(s), _) => format!("HTTP {s}"),
+                        (None, Some(e)) => e.clone(),
+                        _ => "-".into(),
+                    };
+                    let when = match c.status {
+                        CallbackStatus::Delivered => {
+                            c.delivered_at.map(time_text).unwrap_or_default()
+                        }
+                        CallbackStatus::Pending => format!("next {}", time_text(c.next_attempt_at)),
+                        _ => time_text(c.created_at),
+                    };
+                    println!(
+                        "{:>6}  {:<10} {:<9} {:>3}  {:<14} {:<20}  {}",
+                        c.id, c.status, c.result, c.attempts, last, when, c.url
+                    );
+                }
+            }
+        }
+        CallbacksCommand::Resend { id } => {
+            match callbacks::resend(&db, id, crate::store::now_millis()).await? {
+                Some(new_id) => {
+                    println!("queued callback {new_id}; a running gateway sends it within a second")
+                }
+                None => anyhow::bail!("no callback {id}"),
+            }
+        }
+    }
+    Ok(())
+}
+
+async fn merchant_command(settings: Settings, command: MerchantCommand) -> anyhow::Result<()> {
+    let (db, key, _) = startup::open(&settings).await?;
+    match command {
+        MerchantCommand::Create {
+            name,
+            test_only,
+            json,
+        } => {
+            let created = merchants::create(&db, &key, &name, test_only)
+                .await
+                .context("creating the merchant")?;
+            if json {
+                println!(
+                    "{}",
+                    serde_json::json!({
+                        "account_id": created.account_id,
+                        "secret": created.secret.expose_secret(),
+                    })
+                );
+            } else {
+                println!("account id: {}", created.account_id);
+                println!("secret:     {}", created.secret.expose_secret());
+                println!("The secret is shown only now. Enter both in the storefront's settings.");
+            }
+        }
+        MerchantCommand::List { json } => {
+            let all = merchants::list(&db).await?;
+            if json {
+                let rows: Vec<_> = all
+                    .iter()
+                    .map(|m| {
+                        serde_json::json!({
+                            "account_id": m.account_id,
+                            "name": m.name,
+                            "test_only": m.test_only,
+                            "created_at": crate::domain::response::timestamp(
+                                crate::store::from_millis(m.created_at)),
+                        })
+                    })
+                    .collect();
+                println!("{}", serde_json::Value::Array(rows));
+            } else {
+                println!("{:<22} {:<10} name", "account id", "mode");
+                for m in all {
+                    let mode = if m.test_only { "test" } else { "test+live" };
+                    println!("{:<22} {:<10} {}", m.account_id, mode, m.name);
+                }
+            }
+        }
+    }
+    Ok(())
+}

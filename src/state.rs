@@ -1,0 +1,22 @@
+//! What every handler and background flow shares, built once by `startup` and handed to the
+//! routes and the flows: the database, the master key, the settings, the processor, the
+//! verified-merchant cache, and the callback worker's wake-up.
+
+use crate::config::Settings;
+use crate::crypto::MasterKey;
+use crate::processor::Processor;
+use crate::store::{Db, merchants};
+use std::sync::Arc;
+use tokio::sync::Notify;
+
+#[derive(Clone)]
+pub struct AppState {
+    pub db: Db,
+    pub key: Arc<MasterKey>,
+    pub settings: Arc<Settings>,
+    pub processor: Arc<dyn Processor>,
+    /// Wakes this process's callback worker when a callback is committed.
+    pub callback_wake: Arc<Notify>,
+    /// Verified merchants, decrypted once.
+    pub merchants: Arc<merchants::Cache>,
+}
