@@ -5,7 +5,7 @@
 use offsite_gateway::callbacks::guard::AddressPolicy;
 use offsite_gateway::callbacks::{Deliverer, RetrySchedule, Worker};
 use offsite_gateway::config::Settings;
-use offsite_gateway::store::sql::Tx;
+use offsite_gateway::store::db::Tx;
 use offsite_gateway::store::{self, Db, callbacks, outbox};
 use poem::listener::TcpAcceptor;
 use poem::web::Data;

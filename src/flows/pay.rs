@@ -16,6 +16,7 @@ use crate::domain::request::TransactionType;
 use crate::domain::response::{Outcome, ResponseValues, ResultKind};
 use crate::processor::{ChallengeDecision, ChargeRequest};
 use crate::state::AppState;
+use crate::store::attempts;
 use crate::store::now_millis;
 use crate::store::outbox::NewCallback;
 use crate::store::payments::{self, Change, Payment};
@@ -123,7 +124,7 @@ pub async fn apply(
 pub async fn charge(state: &AppState, p: &Payment, card: &Card) -> anyhow::Result<Option<Applied>> {
     let key = p.attempt_key();
     let kept = (card.brand().as_str(), card.last4());
-    if !payments::start_attempt(
+    if !attempts::start(
         &state.db,
         &p.id,
         (Status::Open, p.declines),
@@ -134,6 +135,8 @@ pub async fn charge(state: &AppState, p: &Payment, card: &Card) -> anyhow::Resul
     {
         return Ok(None);
     }
+    // Where a crash leaves an attempt the processor never received.
+    fail::fail_point!("pay-before-charge");
     let outcome = state
         .processor
         .charge(ChargeRequest {
@@ -158,7 +161,7 @@ pub async fn decide_challenge(
     approved: bool,
 ) -> anyhow::Result<Option<Applied>> {
     let key = p.challenge_key();
-    if !payments::start_attempt(
+    if !attempts::start(
         &state.db,
         &p.id,
         (Status::Challenge, p.declines),
@@ -181,6 +184,7 @@ pub async fn decide_challenge(
         })
         .await?;
     tracing::info!(payment = %p.id, outcome = ?outcome, "3-D Secure decision");
+    fail::fail_point!("challenge-after-decision");
     apply(state, p, Status::Challenge, &outcome, None).await
 }
 
@@ -193,7 +197,7 @@ pub async fn recover_stranded(state: &AppState) -> anyhow::Result<usize> {
     let grace = i64::try_from(state.settings.pay_recovery_after.as_millis()).unwrap_or(i64::MAX);
     let before = now_millis().saturating_sub(grace);
     let mut recovered = 0;
-    for p in payments::stranded(&state.db, before, 100).await? {
+    for p in attempts::stranded(&state.db, before, 100).await? {
         let Some(key) = p.attempt_in_flight.clone() else {
             continue;
         };
@@ -208,7 +212,7 @@ pub async fn recover_stranded(state: &AppState) -> anyhow::Result<usize> {
         };
         let Some(outcome) = outcome else {
             tracing::warn!(payment = %p.id, "a pay attempt never reached the processor; forgotten");
-            payments::abandon_attempt(&state.db, &p.id, &key).await?;
+            attempts::abandon(&state.db, &p.id, &key).await?;
             continue;
         };
         if apply(state, &p, p.status, &outcome, None).await?.is_some() {

@@ -2,8 +2,9 @@
 //! listing, one callback and its attempt log, a payment's callbacks, and resending. The serving
 //! paths' queries (enqueue, claim, record) are the outbox's, in [`super::outbox`].
 
+use super::db::Db;
 use super::outbox::{self, NewCallback};
-use super::sql::{Db, Row, Sql};
+use super::sql::{Row, Sql};
 use crate::domain::callback::CallbackStatus;
 use anyhow::{Context, anyhow};
 

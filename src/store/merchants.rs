@@ -1,7 +1,8 @@
 //! Merchants: creation with a fresh secret (stored sealed), look-up and listing.
 
+use super::db::Db;
 use super::now_millis;
-use super::sql::{Db, Row, Sql};
+use super::sql::{Row, Sql};
 use crate::crypto::{DecryptError, MasterKey, random_bytes, random_hex};
 use base64::Engine;
 use secrecy::{SecretBox, SecretString};

@@ -5,7 +5,9 @@
 
 #[macro_use]
 pub mod sql;
+pub mod attempts;
 pub mod callbacks;
+pub mod db;
 pub mod lite;
 pub mod merchants;
 pub mod operations;
@@ -13,7 +15,7 @@ pub mod outbox;
 pub mod payments;
 pub mod test_charges;
 
-pub use sql::Db;
+pub use db::Db;
 
 use anyhow::{Context, bail};
 use migration::{Migrator, MigratorTrait};

@@ -4,8 +4,9 @@
 //! domain rule, write the operation row and its callback, and keep the answer. A refusal rolls
 //! everything back, so an error changes nothing.
 
+use super::db::{Db, Tx};
 use super::outbox::{self, NewCallback};
-use super::sql::{Db, Sql, Tx, Value};
+use super::sql::{Sql, Value};
 use crate::domain::operations::Operation;
 use anyhow::Context;
 

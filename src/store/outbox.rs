@@ -8,7 +8,8 @@
 //! claimed while an older callback of its payment is in flight, so a storefront never receives
 //! an older state after a newer one.
 
-use super::sql::{Db, Row, Sql, Tx};
+use super::db::{Db, Tx};
+use super::sql::{Row, Sql};
 use crate::domain::callback::CallbackStatus;
 use anyhow::Context;
 

@@ -2,8 +2,9 @@
 //! state changes as single conditional updates (`WHERE status = ? AND declines = ?`), so of
 //! two concurrent submits exactly one changes the row.
 
+use super::db::{Db, Tx};
 use super::outbox::{self, NewCallback};
-use super::sql::{Db, Row, Sql, Tx};
+use super::sql::{Row, Sql};
 use super::{from_millis, millis, now_millis};
 use crate::crypto::{random_bytes, sortable_hex_with};
 use crate::domain::money::{Amount, Currency};
@@ -77,7 +78,7 @@ impl Payment {
 }
 
 /// Every column a [`Payment`] is read from, in [`payment`]'s order.
-macro_rules! payment_columns {
+macro_rules! columns {
     () => {
         "id, merchant_id, reference, request_signature, request_fields, amount_minor, currency, \
          test, transaction_type, status, declines, message, csrf_token, url_complete, \
@@ -86,7 +87,9 @@ macro_rules! payment_columns {
     };
 }
 
-fn payment(r: &Row<'_>) -> anyhow::Result<Payment> {
+pub(super) use columns;
+
+pub(super) fn payment(r: &Row<'_>) -> anyhow::Result<Payment> {
     let id: String = r.get(0)?;
     let bad = |what: &str| anyhow!("payment {id} has an unreadable {what}");
     let text = |i: usize| r.get::<String>(i);
@@ -196,22 +199,22 @@ pub async fn insert_or_get(
 
 static BY_ID: Sql = Sql::new(concat!(
     "SELECT ",
-    payment_columns!(),
+    columns!(),
     " FROM payments WHERE id = $1"
 ));
 static BY_REFERENCE: Sql = Sql::new(concat!(
     "SELECT ",
-    payment_columns!(),
+    columns!(),
     " FROM payments WHERE merchant_id = $1 AND reference = $2"
 ));
 static BY_GATEWAY_REFERENCE: Sql = Sql::new(concat!(
     "SELECT ",
-    payment_columns!(),
+    columns!(),
     " FROM payments WHERE merchant_id = $1 AND gateway_reference = $2"
 ));
 static DUE_FOR_SETTLEMENT: Sql = Sql::new(concat!(
     "SELECT ",
-    payment_columns!(),
+    columns!(),
     " FROM payments WHERE status = 'pending' AND settle_at <= $1 ORDER BY settle_at LIMIT $2"
 ));
 
@@ -341,66 +344,4 @@ pub async fn set_status_if(db: &Db, id: &str, from: Status, to: Status) -> anyho
         .await
         .context("updating a payment")?;
     Ok(changed == 1)
-}
-
-static START_ATTEMPT: Sql = Sql::new(
-    "UPDATE payments SET attempt_key = $1, attempt_at = $2, updated_at = $2,
-         card_brand = COALESCE($3, card_brand), card_last4 = COALESCE($4, card_last4)
-     WHERE id = $5 AND status = $6 AND declines = $7",
-);
-
-/// Records, before the processor is called, that an attempt with `key` is in flight for the
-/// payment (with the card's brand and last four digits, if it is a new card); returns false if
-/// the payment is no longer in `from` with `from_declines`.
-pub async fn start_attempt(
-    db: &Db,
-    id: &str,
-    (from, from_declines): (Status, i32),
-    key: &str,
-    card: Option<(&str, &str)>,
-) -> anyhow::Result<bool> {
-    let changed = db
-        .exec(
-            &START_ATTEMPT,
-            params![
-                key,
-                now_millis(),
-                card.map(|(b, _)| b),
-                card.map(|(_, l)| l),
-                id,
-                from.as_str(),
-                from_declines,
-            ],
-        )
-        .await
-        .context("recording a pay attempt")?;
-    Ok(changed == 1)
-}
-
-static STRANDED: Sql = Sql::new(concat!(
-    "SELECT ",
-    payment_columns!(),
-    " FROM payments WHERE attempt_at IS NOT NULL AND attempt_at < $1 ORDER BY attempt_at LIMIT $2"
-));
-
-/// Payments whose processor call started before `before` and whose outcome was never applied:
-/// the process died in between (or the call is still running elsewhere, if `before` is too
-/// recent).
-pub async fn stranded(db: &Db, before: i64, limit: u64) -> anyhow::Result<Vec<Payment>> {
-    db.fetch_all(&STRANDED, params![before, limit as i64], payment)
-        .await
-}
-
-static ABANDON_ATTEMPT: Sql = Sql::new(
-    "UPDATE payments SET attempt_key = NULL, attempt_at = NULL, updated_at = $1
-     WHERE id = $2 AND attempt_key = $3",
-);
-
-/// Forgets an attempt the processor never received: the payment is as before it.
-pub async fn abandon_attempt(db: &Db, id: &str, key: &str) -> anyhow::Result<bool> {
-    Ok(db
-        .exec(&ABANDON_ATTEMPT, params![now_millis(), id, key])
-        .await
-        .context("abandoning a pay attempt")?
-        == 1)
 }

@@ -1,8 +1,9 @@
 //! The test processor's ledger. `record` inserts the outcome for an idempotency key unless one is
 //! there, then returns the stored one: concurrent calls with one key agree and charge once.
 
+use super::db::Db;
 use super::now_millis;
-use super::sql::{Db, Row, Sql};
+use super::sql::{Row, Sql};
 use anyhow::Context;
 
 /// One ledger entry.

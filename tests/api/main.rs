@@ -11,5 +11,7 @@ mod hosted_page;
 mod orders;
 mod process;
 mod receiver;
+mod recovery;
+mod rules;
 mod security;
 mod signature_vectors;

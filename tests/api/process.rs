@@ -83,6 +83,10 @@ impl Env {
         self.vars.push((name.to_string(), value.to_string()));
     }
 
+    pub fn unset(&mut self, name: &str) {
+        self.vars.retain(|(n, _)| n != name);
+    }
+
     pub fn command(&self, args: &[&str]) -> Command {
         let mut c = Command::new(BIN);
         c.args(args)
