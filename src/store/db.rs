@@ -101,6 +101,41 @@ impl Tx<'_> {
         }
     }
 
+    /// Runs a per-row statement for each of `rows` (see [`Sql::batched`] for PostgreSQL);
+    /// returns the rows changed in all.
+    pub async fn exec_each(self, sql: &Sql, rows: Vec<Vec<Value>>) -> anyhow::Result<u64> {
+        let Some(first) = rows.first() else {
+            return Ok(0);
+        };
+        match self.0 {
+            TxOf::Lite(c) => c.with(|c| {
+                let mut changed = 0;
+                for row in &rows {
+                    changed += lite_exec(c, sql, row)?;
+                }
+                Ok(changed)
+            }),
+            TxOf::Postgres(t, _) => {
+                let batch = sql.batched(first)?;
+                let json: Vec<serde_json::Map<String, serde_json::Value>> = rows
+                    .iter()
+                    .map(|row| {
+                        row.iter()
+                            .enumerate()
+                            .map(|(i, v)| (format!("p{}", i + 1), v.to_json()))
+                            .collect()
+                    })
+                    .collect();
+                let statement = sea_orm::Statement::from_sql_and_values(
+                    DatabaseBackend::Postgres,
+                    batch,
+                    [sea_orm::Value::from(serde_json::to_string(&json)?)],
+                );
+                Ok(t.execute_raw(statement).await?.rows_affected())
+            }
+        }
+    }
+
     /// Runs a statement and maps every row it returns.
     pub async fn fetch_all<T>(
         self,

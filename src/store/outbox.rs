@@ -119,7 +119,7 @@ pub async fn claim(
 }
 
 /// The result of one attempt, to record.
-#[derive(Debug, Clone, serde::Serialize)]
+#[derive(Debug, Clone)]
 pub struct AttemptRecord {
     pub callback_id: i64,
     pub attempt: i32,
@@ -134,37 +134,23 @@ pub struct AttemptRecord {
     pub next_attempt_at: i64,
 }
 
-/// The attempts of a batch, given as one JSON array (`$1`): two statements per batch whatever
-/// its size, and their text never changes, so each is prepared once (a VALUES list would change
-/// with the batch size). Each callback changes only if this owner still holds this attempt, and
-/// only from `pending`, so a callback superseded while in flight stays superseded.
-static RECORD_ATTEMPTS: Sql = Sql::new(
-    "UPDATE callbacks AS c SET
-         status = CASE WHEN c.status = 'pending' THEN v.outcome ELSE c.status END,
-         next_attempt_at = v.next_attempt_at, lease_owner = NULL, lease_until = NULL,
-         last_status = v.http_status, last_error = v.error_kind,
-         delivered_at = CASE WHEN v.outcome = 'delivered' THEN $2 ELSE c.delivered_at END,
-         updated_at = $2
-     FROM (SELECT CAST(value ->> 'callback_id' AS BIGINT) AS callback_id,
-                  CAST(value ->> 'attempt' AS INTEGER) AS attempt,
-                  value ->> 'owner' AS owner,
-                  value ->> 'outcome' AS outcome,
-                  CAST(value ->> 'next_attempt_at' AS BIGINT) AS next_attempt_at,
-                  CAST(value ->> 'http_status' AS INTEGER) AS http_status,
-                  value ->> 'error_kind' AS error_kind
-           FROM json_array_elements($1::json)) AS v
-     WHERE c.id = v.callback_id AND c.lease_owner = v.owner AND c.attempts = v.attempt",
+/// One attempt's result. It changes the callback only if this owner still holds this attempt,
+/// and its status only from `pending`, so a callback superseded while in flight stays
+/// superseded. A batch runs it per row on SQLite and as one statement on PostgreSQL.
+static RECORD_ATTEMPT: Sql = Sql::new(
+    "UPDATE callbacks SET
+         status = CASE WHEN status = 'pending' THEN $1 ELSE status END,
+         next_attempt_at = $2, lease_owner = NULL, lease_until = NULL,
+         last_status = $3, last_error = $4,
+         delivered_at = CASE WHEN $1 = 'delivered' THEN $5 ELSE delivered_at END,
+         updated_at = $5
+     WHERE id = $6 AND lease_owner = $7 AND attempts = $8",
 );
-/// The attempt log of the same batch. (`WHERE true` keeps SQLite from reading the upsert's `ON`
-/// as a join constraint.)
-static LOG_ATTEMPTS: Sql = Sql::new(
+/// The attempt's line in the log.
+static LOG_ATTEMPT: Sql = Sql::new(
     "INSERT INTO callback_attempts
          (callback_id, attempt_no, started_at, duration_ms, http_status, error_kind, snippet)
-     SELECT CAST(value ->> 'callback_id' AS BIGINT), CAST(value ->> 'attempt' AS INTEGER),
-            CAST(value ->> 'started_at' AS BIGINT), CAST(value ->> 'duration_ms' AS BIGINT),
-            CAST(value ->> 'http_status' AS INTEGER), value ->> 'error_kind',
-            value ->> 'snippet'
-     FROM json_array_elements($1::json) WHERE true
+     VALUES ($1, $2, $3, $4, $5, $6, $7)
      ON CONFLICT (callback_id, attempt_no) DO NOTHING",
 );
 
@@ -173,13 +159,39 @@ pub async fn record(db: &Db, records: &[AttemptRecord], now: i64) -> anyhow::Res
     if records.is_empty() {
         return Ok(());
     }
-    let batch = serde_json::to_string(records)?;
+    let (results, log): (Vec<_>, Vec<_>) = records
+        .iter()
+        .map(|r| {
+            let status = r.http_status.map(i32::from);
+            (
+                params![
+                    r.outcome.as_str(),
+                    r.next_attempt_at,
+                    status,
+                    r.error_kind.clone(),
+                    now,
+                    r.callback_id,
+                    r.owner.as_str(),
+                    r.attempt,
+                ],
+                params![
+                    r.callback_id,
+                    r.attempt,
+                    r.started_at,
+                    r.duration_ms,
+                    status,
+                    r.error_kind.clone(),
+                    r.snippet.clone(),
+                ],
+            )
+        })
+        .unzip();
     db.write(move |tx| {
         Box::pin(async move {
-            tx.exec(&RECORD_ATTEMPTS, params![batch.as_str(), now])
+            tx.exec_each(&RECORD_ATTEMPT, results)
                 .await
                 .context("recording callback attempts")?;
-            tx.exec(&LOG_ATTEMPTS, params![batch])
+            tx.exec_each(&LOG_ATTEMPT, log)
                 .await
                 .context("logging callback attempts")?;
             Ok(())

@@ -9,7 +9,10 @@
 //! - `LIMIT $N` becomes `LIMIT +?N` on SQLite, which (with STAT4) plans with a bound LIMIT's
 //!   value, so rebinding a plain one re-prepares the statement at every call; the unary plus
 //!   keeps the value out of the plan;
-//! - `json_array_elements($N::json)` becomes `json_each(?N)` on SQLite.
+//! - a statement run for many rows at once ([`super::db::Tx::exec_each`]) runs per row on
+//!   SQLite, where a prepared statement costs little to run again; PostgreSQL gets the rows as
+//!   one JSON parameter and one statement derived from the per-row text ([`Sql::batched`]), so
+//!   a batch is one network round trip instead of one per row.
 //!
 //! `RETURNING` and `ON CONFLICT` are the same on both.
 
@@ -20,6 +23,7 @@ use std::sync::OnceLock;
 pub struct Sql {
     text: &'static str,
     lite: OnceLock<String>,
+    batched: OnceLock<anyhow::Result<String, String>>,
 }
 
 impl Sql {
@@ -27,6 +31,7 @@ impl Sql {
         Self {
             text,
             lite: OnceLock::new(),
+            batched: OnceLock::new(),
         }
     }
 
@@ -37,6 +42,82 @@ impl Sql {
     pub(crate) fn sqlite(&self) -> &str {
         self.lite.get_or_init(|| to_sqlite(self.text))
     }
+
+    /// The PostgreSQL statement that runs this per-row `INSERT … VALUES (…)` or `UPDATE …
+    /// WHERE …` for every row of a JSON array given as `$1`: each `$N` becomes the member `pN`
+    /// of a row of `json_to_recordset`, typed as the first row's values are.
+    pub(super) fn batched(&self, first_row: &[Value]) -> anyhow::Result<&str> {
+        self.batched
+            .get_or_init(|| to_postgres_batch(self.text, first_row).map_err(|e| e.to_string()))
+            .as_deref()
+            .map_err(|e| anyhow!("{e}: {}", self.text))
+    }
+}
+
+/// See [`Sql::batched`].
+fn to_postgres_batch(per_row: &str, first_row: &[Value]) -> Result<String, &'static str> {
+    let mut columns = Vec::with_capacity(first_row.len());
+    for (i, v) in first_row.iter().enumerate() {
+        let t = match v {
+            Value::Int(_) => "bigint",
+            Value::Int4(_) => "integer",
+            Value::Bool(_) => "boolean",
+            Value::Text(_) => "text",
+            Value::Bytes(_) => return Err("bytes cannot travel in a JSON batch"),
+        };
+        columns.push(format!("p{} {t}", i + 1));
+    }
+    let rows = format!("json_to_recordset($1::json) AS v({})", columns.join(", "));
+    let members = placeholders_to_members(per_row);
+    let trimmed = members.trim_start();
+    if trimmed.starts_with("INSERT") {
+        let start = members
+            .find("VALUES (")
+            .ok_or("an INSERT without VALUES (…)")?;
+        let end = start + members[start..].find(')').ok_or("VALUES without its )")?;
+        let values = &members[start + "VALUES (".len()..end];
+        Ok(format!(
+            "{}SELECT {values} FROM {rows}{}",
+            &members[..start],
+            &members[end + 1..]
+        ))
+    } else if trimmed.starts_with("UPDATE") {
+        let at = members.rfind("WHERE").ok_or("an UPDATE without WHERE")?;
+        Ok(format!("{}FROM {rows} {}", &members[..at], &members[at..]))
+    } else {
+        Err("only an INSERT … VALUES or an UPDATE … WHERE runs as a batch")
+    }
+}
+
+/// `$N` → `v.pN`.
+fn placeholders_to_members(sql: &str) -> String {
+    let mut out = String::with_capacity(sql.len() + 16);
+    let mut chars = sql.chars().peekable();
+    while let Some(c) = chars.next() {
+        if c == '$' && chars.peek().is_some_and(char::is_ascii_digit) {
+            out.push_str("v.p");
+            while let Some(d) = chars.next_if(char::is_ascii_digit) {
+                out.push(d);
+            }
+        } else {
+            out.push(c);
+        }
+    }
+    out
+}
+
+impl Value {
+    /// The value as a member of a JSON batch row.
+    pub(super) fn to_json(&self) -> serde_json::Value {
+        use serde_json::Value as J;
+        match self {
+            Value::Int(v) => v.map_or(J::Null, J::from),
+            Value::Int4(v) => v.map_or(J::Null, J::from),
+            Value::Bool(v) => v.map_or(J::Null, J::from),
+            Value::Text(v) => v.clone().map_or(J::Null, J::from),
+            Value::Bytes(_) => J::Null,
+        }
+    }
 }
 
 /// The SQLite form of PostgreSQL text (see the module doc for each rule).
@@ -45,8 +126,6 @@ fn to_sqlite(postgres: &str) -> String {
         .replace(" FOR UPDATE SKIP LOCKED", "")
         .replace("FOR UPDATE SKIP LOCKED", "")
         .replace("LIMIT $", "LIMIT +$")
-        .replace("json_array_elements(", "json_each(")
-        .replace("::json)", ")")
         .replace('$', "?")
 }
 
@@ -164,9 +243,31 @@ mod tests {
             to_sqlite("SELECT id FROM t ORDER BY id LIMIT $4 FOR UPDATE SKIP LOCKED)"),
             "SELECT id FROM t ORDER BY id LIMIT +?4)"
         );
+    }
+
+    #[test]
+    fn a_per_row_statement_becomes_one_postgresql_batch() {
+        use super::{Value, to_postgres_batch};
+        let row = [
+            Value::from(1i64),
+            Value::from("a"),
+            Value::from(None::<i32>),
+        ];
         assert_eq!(
-            to_sqlite("SELECT value FROM json_array_elements($1::json)"),
-            "SELECT value FROM json_each(?1)"
+            to_postgres_batch(
+                "INSERT INTO t (a, b, c) VALUES ($1, $2, $3) ON CONFLICT DO NOTHING",
+                &row
+            )
+            .unwrap(),
+            "INSERT INTO t (a, b, c) SELECT v.p1, v.p2, v.p3 FROM json_to_recordset($1::json) \
+             AS v(p1 bigint, p2 text, p3 integer) ON CONFLICT DO NOTHING"
         );
+        assert_eq!(
+            to_postgres_batch("UPDATE t SET b = $2, c = $3 WHERE a = $1 AND $12 > 0", &row)
+                .unwrap(),
+            "UPDATE t SET b = v.p2, c = v.p3 FROM json_to_recordset($1::json) \
+             AS v(p1 bigint, p2 text, p3 integer) WHERE a = v.p1 AND v.p12 > 0"
+        );
+        assert!(to_postgres_batch("DELETE FROM t WHERE a = $1", &row).is_err());
     }
 }

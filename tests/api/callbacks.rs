@@ -146,7 +146,7 @@ async fn after_the_last_retry_a_callback_is_given_up() {
     let all = settled(&app, &page, callbacks::GAVE_UP, 20).await;
     assert_eq!(all[0].attempts, 6, "the first attempt and five retries");
     assert_eq!(all[0].last_status, Some(503));
-    tokio::time::sleep(Duration::from_millis(500)).await;
+    app.drain_callbacks().await;
     assert_eq!(rx.hits().len(), 6, "no attempt after giving up");
 }
 
@@ -253,7 +253,7 @@ async fn a_newer_state_supersedes_an_undelivered_older_one() {
     assert_eq!(all[0].status, callbacks::SUPERSEDED);
     assert_eq!(all[0].result, "pending");
     assert_eq!(all[1].result, "completed");
-    tokio::time::sleep(Duration::from_millis(1500)).await;
+    app.drain_callbacks().await;
     let results: Vec<_> = rx
         .hits()
         .iter()

@@ -242,6 +242,35 @@ impl TestApp {
         self.app = Some(app);
     }
 
+    /// Attempts every callback due now, with a worker of the test's own (`run_once` until
+    /// nothing is left), instead of sleeping until the app's worker gets round to it.
+    pub async fn drain_callbacks(&self) -> usize {
+        use offsite_gateway::callbacks::guard::AddressPolicy;
+        use offsite_gateway::callbacks::{Deliverer, Worker};
+        let deliverer = Deliverer::new(
+            AddressPolicy {
+                allow_private: self.settings.allow_private_targets,
+                allow_nets: self.settings.callback_allow_nets.clone(),
+            },
+            self.settings.callback_timeouts(),
+        )
+        .unwrap();
+        let worker = Worker::new(
+            self.db.clone(),
+            deliverer,
+            self.settings.callback_retry_schedule.clone(),
+            self.settings.callback_lease(),
+            std::sync::Arc::new(tokio::sync::Notify::new()),
+        );
+        let mut attempted = 0;
+        loop {
+            match worker.run_once().await.unwrap() {
+                0 => return attempted,
+                n => attempted += n,
+            }
+        }
+    }
+
     pub fn url(&self, path: &str) -> String {
         format!("{}{}", self.address, path)
     }
