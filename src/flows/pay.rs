@@ -78,7 +78,7 @@ pub async fn apply(
     let callback = response.as_ref().map(|values| NewCallback {
         payment_id: p.id.clone(),
         merchant_id: p.merchant_id.clone(),
-        url: p.url_callback.to_string(),
+        url: p.url_callback.clone(),
         body: values.to_form(),
         result: values.get("x_result").unwrap_or("").to_string(),
         operation_id: None,

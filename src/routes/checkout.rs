@@ -3,7 +3,8 @@
 //! stores nothing.
 
 use super::errors::{page_or_json, wants_json};
-use super::{read_form, see_other, verified_merchant};
+use super::html::see_other;
+use super::input::{read_form, verified_merchant};
 use crate::domain::form::{Fields, Limits};
 use crate::domain::payment::Status;
 use crate::domain::request::PaymentRequest;

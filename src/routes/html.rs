@@ -292,7 +292,7 @@ pub fn outcome_page(t: &Catalogue, p: &Payment) -> Response {
     };
     let return_href = match (&p.response, p.status.has_outcome()) {
         (Some(r), true) => r.append_to(&p.url_complete).to_string(),
-        _ => p.url_cancel.to_string(),
+        _ => p.url_cancel.clone(),
     };
     let page = OutcomePage {
         t,
@@ -308,4 +308,12 @@ pub fn outcome_page(t: &Catalogue, p: &Payment) -> Response {
         return_text: fill(t.return_link, &[("shop", shop)]),
     };
     payment_page(StatusCode::OK, &page, p)
+}
+
+/// 303 See Other to `location`.
+pub fn see_other(location: impl AsRef<str>) -> Response {
+    Response::builder()
+        .status(StatusCode::SEE_OTHER)
+        .header(header::LOCATION, location.as_ref())
+        .finish()
 }

@@ -1,25 +1,20 @@
 //! HTTP only: the route table, the security headers every response carries (error pages
-//! included), the access log, and small request helpers. Handlers parse, call the domain and the
-//! store, and render.
+//! included), and the access log. Handlers parse (with [`input`]), call a flow, the domain or
+//! the store, and render (with [`html`] and [`errors`]).
 
 pub mod checkout;
 pub mod errors;
 pub mod html;
+pub mod input;
 pub mod orders;
 pub mod pay;
 
-use crate::domain::form::{Fields, Limits};
 use crate::error::AppError;
 use crate::i18n;
 use crate::state::AppState;
 use poem::http::{HeaderValue, StatusCode, header};
-use poem::{Body, Endpoint, EndpointExt, IntoResponse, Request, Response, Route, get, handler};
-use std::time::{Duration, Instant};
-
-/// Largest request body we read.
-pub const MAX_BODY_BYTES: usize = 64 * 1024;
-/// How long a client may take to send its body (slow-client defence, T8).
-pub const BODY_TIMEOUT: Duration = Duration::from_secs(10);
+use poem::{Endpoint, EndpointExt, IntoResponse, Request, Response, Route, get, handler};
+use std::time::Instant;
 
 pub fn router(state: AppState) -> impl Endpoint<Output = Response> {
     Route::new()
@@ -80,73 +75,6 @@ async fn secure_and_log<E: Endpoint>(ep: E, req: Request) -> Response {
     resp
 }
 
-/// Authenticates signed fields: the merchant named by `x_account_id` must exist and
-/// `x_signature` must verify under its secret. The one place payment and order-management
-/// requests are checked, so they cannot drift apart: 400 without an account, 401 without or
-/// with a wrong signature, 404 for an unknown account.
-pub async fn verified_merchant(
-    state: &AppState,
-    fields: &Fields,
-) -> Result<std::sync::Arc<crate::store::merchants::Verified>, AppError> {
-    use crate::domain::signature;
-    use secrecy::ExposeSecret;
-    let account_id = match fields.get("x_account_id") {
-        Some(a) if !a.is_empty() => a,
-        _ => {
-            return Err(AppError::Malformed {
-                detail: "the required field x_account_id is missing".into(),
-                field: Some("x_account_id".into()),
-            });
-        }
-    };
-    let provided = fields
-        .get(signature::SIGNATURE_FIELD)
-        .ok_or(AppError::Signature)?;
-    let merchant = state
-        .merchants
-        .get(&state.db, &state.key, account_id)
-        .await?
-        .ok_or(AppError::UnknownAccount)?;
-    if !signature::verify(fields.iter(), merchant.secret.expose_secret(), provided) {
-        return Err(AppError::Signature);
-    }
-    Ok(merchant)
-}
-
-/// Reads a request body within the size and time limits.
-pub async fn read_body(req: &Request, body: Body) -> Result<Vec<u8>, AppError> {
-    let too_large = || AppError::TooLarge("the body is larger than 64 KiB".into());
-    if let Some(len) = req
-        .header("content-length")
-        .and_then(|l| l.parse::<usize>().ok())
-        && len > MAX_BODY_BYTES
-    {
-        return Err(too_large());
-    }
-    match tokio::time::timeout(BODY_TIMEOUT, body.into_bytes_limit(MAX_BODY_BYTES)).await {
-        Err(_) => Err(AppError::Timeout),
-        Ok(Err(poem::error::ReadBodyError::PayloadTooLarge)) => Err(too_large()),
-        Ok(Err(e)) => Err(AppError::Malformed {
-            detail: format!("the body could not be read: {e}"),
-            field: None,
-        }),
-        Ok(Ok(b)) => Ok(b.to_vec()),
-    }
-}
-
-/// Reads a form body within the size and time limits and parses it strictly.
-pub async fn read_form(req: &Request, body: Body, into: &mut Fields) -> Result<(), AppError> {
-    if let Some(ct) = req.header("content-type") {
-        let mime = ct.split(';').next().unwrap_or("").trim();
-        if !mime.eq_ignore_ascii_case("application/x-www-form-urlencoded") {
-            return Err(AppError::Unsupported);
-        }
-    }
-    let bytes = read_body(req, body).await?;
-    into.parse_into(&bytes, Limits::default())?;
-    Ok(())
-}
-
 #[handler]
 fn index() -> Response {
     html::render(
@@ -177,13 +105,5 @@ fn favicon() -> Response {
     Response::builder()
         .status(StatusCode::NO_CONTENT)
         .header(header::CACHE_CONTROL, "public, max-age=86400")
-        .finish()
-}
-
-/// 303 See Other to `location`.
-pub fn see_other(location: impl AsRef<str>) -> Response {
-    Response::builder()
-        .status(StatusCode::SEE_OTHER)
-        .header(header::LOCATION, location.as_ref())
         .finish()
 }

@@ -4,7 +4,7 @@
 //! byte-identical request (or of an `Idempotency-Key`) within 24 h answer the first answer.
 
 use super::errors::{json, order_failure};
-use super::{read_body, verified_merchant};
+use super::input::{read_body, verified_merchant};
 use crate::domain::form::{Fields, Limits};
 use crate::domain::operations::OperationKind;
 use crate::error::AppError;

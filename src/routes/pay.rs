@@ -3,8 +3,8 @@
 //! number: amount, currency and URLs always come from the stored signed request (T5).
 
 use super::errors::{page_or_json, wants_json};
-use super::html::{challenge_page, outcome_page, pay_form};
-use super::{read_form, see_other};
+use super::html::{challenge_page, outcome_page, pay_form, see_other};
+use super::input::read_form;
 use crate::domain::card::{Card, CardInput};
 use crate::domain::form::{Fields, Limits};
 use crate::domain::payment::Status;

@@ -44,38 +44,34 @@ static BY_KEY: Sql = Sql::new(
      FROM test_processor_charges WHERE idempotency_key = $1",
 );
 
-/// Stores `charge` if its key is new; returns what the ledger holds for the key. One unit of
-/// work: the insert and, for a known key, the read of the stored entry.
+/// Stores `charge` if its key is new; returns what the ledger holds for the key. The insert is
+/// one statement (on SQLite no savepoint of its own); only a key already there is read back,
+/// after the insert has returned, when the entry holding the key is committed.
 pub async fn record(db: &Db, charge: Charge) -> anyhow::Result<Charge> {
-    db.write(move |tx| {
-        Box::pin(async move {
-            let inserted = tx
-                .exec(
-                    &INSERT,
-                    params![
-                        charge.idempotency_key.as_str(),
-                        charge.payment_id.as_str(),
-                        charge.outcome.as_str(),
-                        charge.message.clone(),
-                        charge.amount_minor,
-                        charge.currency.as_str(),
-                        charge.card_brand.as_str(),
-                        charge.card_last4.as_str(),
-                        now_millis(),
-                    ],
-                )
-                .await?;
-            if inserted == 1 {
-                // Ours is the ledger's entry for this key: no need to read it back.
-                return Ok(charge);
-            }
-            tx.fetch_optional(&BY_KEY, params![charge.idempotency_key], self::charge)
-                .await?
-                .context("a recorded test charge is missing")
-        })
-    })
-    .await
-    .context("recording a test charge")
+    let inserted = db
+        .exec(
+            &INSERT,
+            params![
+                charge.idempotency_key.as_str(),
+                charge.payment_id.as_str(),
+                charge.outcome.as_str(),
+                charge.message.clone(),
+                charge.amount_minor,
+                charge.currency.as_str(),
+                charge.card_brand.as_str(),
+                charge.card_last4.as_str(),
+                now_millis(),
+            ],
+        )
+        .await
+        .context("recording a test charge")?;
+    if inserted == 1 {
+        // Ours is the ledger's entry for this key: no need to read it back.
+        return Ok(charge);
+    }
+    find(db, &charge.idempotency_key)
+        .await?
+        .context("a recorded test charge is missing")
 }
 
 /// The ledger's entry for a key, if the charge was ever made.
