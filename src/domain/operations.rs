@@ -251,16 +251,7 @@ mod tests {
     use super::*;
     use Operation::*;
     use TransactionType::{Authorization, Sale};
-
-    fn money(status: Status, kind: TransactionType, a: i64, c: i64, r: i64) -> Money {
-        Money {
-            status,
-            kind,
-            authorized: a,
-            captured: c,
-            refunded: r,
-        }
-    }
+    use cases::money;
 
     #[test]
     fn truth_table() {

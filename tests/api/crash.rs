@@ -3,7 +3,7 @@
 //! attempt in flight finish, and the CLI shows and resends what gave up.
 
 use crate::helpers::*;
-use crate::process::Env;
+use crate::process::{Env, checkout_on};
 use crate::receiver::{Receiver, Reply};
 use offsite_gateway::store::{self, callbacks, outbox};
 use std::collections::HashMap;
@@ -12,40 +12,9 @@ use std::time::Duration;
 /// Creates and pays a payment on a running binary, as a storefront and a shopper would.
 async fn pay_on(base: &str, account: &str, secret: &str, reference: &str, callback: &str) {
     let client = http_client();
-    let fields = signed(
-        pairs(&[
-            ("x_account_id", account),
-            ("x_amount", "5.00"),
-            ("x_currency", "EUR"),
-            ("x_reference", reference),
-            ("x_shop_country", "DE"),
-            ("x_shop_name", "Crash shop"),
-            ("x_test", "true"),
-            ("x_url_callback", callback),
-            ("x_url_cancel", "https://shop.example.com/cart"),
-            ("x_url_complete", "https://shop.example.com/done"),
-        ]),
-        secret,
-    );
-    let resp = client
-        .post(format!("{base}/checkout"))
-        .header("content-type", "application/x-www-form-urlencoded")
-        .body(encode(&fields))
-        .send()
-        .await
-        .unwrap();
-    assert_eq!(resp.status(), 303, "{}", resp.text().await.unwrap());
-    let page = format!("{base}{}", location(&resp));
-    let html = client
-        .get(&page)
-        .send()
-        .await
-        .unwrap()
-        .text()
-        .await
-        .unwrap();
+    let (page, csrf) = checkout_on(base, account, secret, reference, "5.00", callback).await;
     let form = pairs(&[
-        ("csrf_token", &hidden(&html, "csrf_token")),
+        ("csrf_token", csrf.as_str()),
         ("attempt", "0"),
         ("cardholder_name", "Ada"),
         ("card_number", "4242424242424242"),
@@ -139,17 +108,7 @@ async fn callbacks_survive_kill_9_and_each_is_delivered_once() {
 }
 
 async fn db_attempts(db: &store::Db) -> i64 {
-    use sea_orm::{ConnectionTrait, Statement};
-    let row = db
-        .orm()
-        .query_one_raw(Statement::from_string(
-            db.orm().get_database_backend(),
-            "SELECT COUNT(*) FROM callback_attempts",
-        ))
-        .await
-        .unwrap()
-        .unwrap();
-    row.try_get_by_index::<i64>(0).unwrap()
+    count_in(db, "SELECT COUNT(*) FROM callback_attempts").await
 }
 
 #[tokio::test]

@@ -436,17 +436,7 @@ impl TestApp {
     }
 
     pub async fn count(&self, sql: &str) -> i64 {
-        let row = self
-            .db
-            .orm()
-            .query_one_raw(Statement::from_string(
-                self.db.orm().get_database_backend(),
-                sql.to_string(),
-            ))
-            .await
-            .unwrap()
-            .unwrap();
-        row.try_get_by_index::<i64>(0).unwrap()
+        count_in(&self.db, sql).await
     }
 
     pub async fn payment_status(&self, path: &str) -> String {
@@ -509,6 +499,20 @@ impl Drop for TestApp {
             drop_database(admin_url, name);
         }
     }
+}
+
+/// The number a `SELECT COUNT(*) …` answers on `db`.
+pub async fn count_in(db: &Db, sql: &str) -> i64 {
+    let row = db
+        .orm()
+        .query_one_raw(Statement::from_string(
+            db.orm().get_database_backend(),
+            sql.to_string(),
+        ))
+        .await
+        .unwrap()
+        .unwrap();
+    row.try_get_by_index::<i64>(0).unwrap()
 }
 
 /// Creates a PostgreSQL database for one test and returns its URL.

@@ -20,6 +20,54 @@ pub fn succeeded(out: std::process::Output) -> String {
     String::from_utf8(out.stdout).unwrap()
 }
 
+/// A signed EUR payment request of a running binary's merchant, sent as a storefront would,
+/// and its hosted page opened as a shopper's browser would; returns the page's URL and the
+/// form's token.
+pub async fn checkout_on(
+    base: &str,
+    account: &str,
+    secret: &str,
+    reference: &str,
+    amount: &str,
+    callback: &str,
+) -> (String, String) {
+    use crate::helpers::{encode, hidden, http_client, location, pairs, signed};
+    let fields = signed(
+        pairs(&[
+            ("x_account_id", account),
+            ("x_amount", amount),
+            ("x_currency", "EUR"),
+            ("x_reference", reference),
+            ("x_shop_country", "DE"),
+            ("x_shop_name", "Crash shop"),
+            ("x_test", "true"),
+            ("x_url_callback", callback),
+            ("x_url_cancel", "https://shop.example.com/cart"),
+            ("x_url_complete", "https://shop.example.com/done"),
+        ]),
+        secret,
+    );
+    let resp = http_client()
+        .post(format!("{base}/checkout"))
+        .header("content-type", "application/x-www-form-urlencoded")
+        .body(encode(&fields))
+        .send()
+        .await
+        .unwrap();
+    assert_eq!(resp.status(), 303, "{}", resp.text().await.unwrap());
+    let page = format!("{base}{}", location(&resp));
+    let html = http_client()
+        .get(&page)
+        .send()
+        .await
+        .unwrap()
+        .text()
+        .await
+        .unwrap();
+    let csrf = hidden(&html, "csrf_token");
+    (page, csrf)
+}
+
 pub struct Env {
     pub dir: tempfile::TempDir,
     pub vars: Vec<(String, String)>,

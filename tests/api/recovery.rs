@@ -5,48 +5,14 @@
 //! with `TEST_DATABASE_URL`, on PostgreSQL.
 
 use crate::helpers::*;
-use crate::process::Env;
+use crate::process::{Env, checkout_on};
 use crate::receiver::Receiver;
 use offsite_gateway::domain::payment::Status;
 use offsite_gateway::store::{self, Db, payments, test_charges};
 
-/// Creates a payment on a running binary as a storefront would; returns the page's URL and the
-/// form's token, as the shopper's browser has them.
+/// Creates a payment on a running binary; returns the page's URL and the form's token.
 async fn open_on(base: &str, account: &str, secret: &str, callback: &str) -> (String, String) {
-    let client = http_client();
-    let fields = signed(
-        pairs(&[
-            ("x_account_id", account),
-            ("x_amount", "12.50"),
-            ("x_currency", "EUR"),
-            ("x_reference", "cut-short"),
-            ("x_shop_country", "DE"),
-            ("x_shop_name", "Crash shop"),
-            ("x_test", "true"),
-            ("x_url_callback", callback),
-            ("x_url_cancel", "https://shop.example.com/cart"),
-            ("x_url_complete", "https://shop.example.com/done"),
-        ]),
-        secret,
-    );
-    let resp = client
-        .post(format!("{base}/checkout"))
-        .header("content-type", "application/x-www-form-urlencoded")
-        .body(encode(&fields))
-        .send()
-        .await
-        .unwrap();
-    assert_eq!(resp.status(), 303, "{}", resp.text().await.unwrap());
-    let page = format!("{base}{}", location(&resp));
-    let html = client
-        .get(&page)
-        .send()
-        .await
-        .unwrap()
-        .text()
-        .await
-        .unwrap();
-    (page, hidden(&html, "csrf_token"))
+    checkout_on(base, account, secret, "cut-short", "12.50", callback).await
 }
 
 /// Submits the approved test card; the answer never comes when a failpoint holds the request.
@@ -73,17 +39,7 @@ async fn submit_this_card(page: &str, csrf: &str, number: &str) -> Option<reqwes
 }
 
 async fn charges(db: &Db) -> i64 {
-    use sea_orm::{ConnectionTrait, Statement};
-    let row = db
-        .orm()
-        .query_one_raw(Statement::from_string(
-            db.orm().get_database_backend(),
-            "SELECT COUNT(*) FROM test_processor_charges",
-        ))
-        .await
-        .unwrap()
-        .unwrap();
-    row.try_get_by_index::<i64>(0).unwrap()
+    count_in(db, "SELECT COUNT(*) FROM test_processor_charges").await
 }
 
 fn env_held_at(failpoint: &str, env: &mut Env) {

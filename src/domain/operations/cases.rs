@@ -30,7 +30,8 @@ pub struct Case {
     pub expected: Expected,
 }
 
-const fn money(status: Status, kind: TransactionType, a: i64, c: i64, r: i64) -> Money {
+/// The money of a payment in `status`: authorized `a`, captured `c`, refunded `r`.
+pub(super) const fn money(status: Status, kind: TransactionType, a: i64, c: i64, r: i64) -> Money {
     Money {
         status,
         kind,
