@@ -1,6 +1,6 @@
 //! offsite-gateway: a hosted payment gateway that storefront platforms plug in with the `x_`
-//! offsite protocol. Modules in reading order, each depending only on those above it or beside
-//! it in the domain:
+//! offsite protocol. Modules in reading order, from the ground up: each uses only modules
+//! listed before it, so no import runs back up and there is no circle.
 
 /// The callback outbox worker: claim, deliver through the SSRF guard, back off, give up.
 pub mod callbacks;

@@ -40,7 +40,7 @@ impl Sql {
     }
 
     pub(crate) fn sqlite(&self) -> &str {
-        self.lite.get_or_init(|| to_sqlite(self.text))
+        self.lite.get_or_init(|| sqlite_dialect(self.text))
     }
 
     /// The PostgreSQL statement that runs this per-row `INSERT … VALUES (…)` or `UPDATE …
@@ -121,7 +121,7 @@ impl Value {
 }
 
 /// The SQLite form of PostgreSQL text (see the module doc for each rule).
-fn to_sqlite(postgres: &str) -> String {
+fn sqlite_dialect(postgres: &str) -> String {
     postgres
         .replace(" FOR UPDATE SKIP LOCKED", "")
         .replace("FOR UPDATE SKIP LOCKED", "")
@@ -231,16 +231,16 @@ pub type Map<T> = fn(&Row<'_>) -> anyhow::Result<T>;
 
 #[cfg(test)]
 mod tests {
-    use super::to_sqlite;
+    use super::sqlite_dialect;
 
     #[test]
     fn the_sqlite_dialect_differs_only_where_the_executor_says() {
         assert_eq!(
-            to_sqlite("SELECT a FROM t WHERE b = $1 AND c = $2"),
+            sqlite_dialect("SELECT a FROM t WHERE b = $1 AND c = $2"),
             "SELECT a FROM t WHERE b = ?1 AND c = ?2"
         );
         assert_eq!(
-            to_sqlite("SELECT id FROM t ORDER BY id LIMIT $4 FOR UPDATE SKIP LOCKED)"),
+            sqlite_dialect("SELECT id FROM t ORDER BY id LIMIT $4 FOR UPDATE SKIP LOCKED)"),
             "SELECT id FROM t ORDER BY id LIMIT +?4)"
         );
     }
