@@ -362,3 +362,17 @@ async fn commit_group(orm: &DatabaseConnection, batch: &[Grouped]) -> anyhow::Re
     txn.commit().await?;
     Ok(changed)
 }
+
+#[cfg(test)]
+mod tests {
+    #[test]
+    fn a_unit_that_would_wait_on_the_writer_is_an_error() {
+        let ready = super::complete_now(Box::pin(async { Ok(7) }));
+        assert_eq!(ready.unwrap(), 7);
+        let waits = super::complete_now::<()>(Box::pin(async {
+            std::future::pending::<()>().await;
+            Ok(())
+        }));
+        assert!(waits.unwrap_err().to_string().contains("waited"));
+    }
+}

@@ -1,4 +1,4 @@
-//! Order-management writes, one transaction per operation: claim the idempotency key (its
+//! Order-management writes, one unit of work per operation: claim the idempotency key (its
 //! unique index decides replays; a concurrent duplicate waits for the first to commit and then
 //! reads its answer), apply the money change as one conditional update whose `WHERE` is the
 //! domain rule, write the operation row and its callback, and keep the answer. A refusal rolls
