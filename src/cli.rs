@@ -223,8 +223,17 @@ async fn callbacks_command(settings: Settings, command: CallbacksCommand) -> any
     Ok(())
 }
 
+/// What a merchant's account can take, said plainly.
+fn mode_of(live: bool) -> &'static str {
+    if live { "test+live" } else { "test only" }
+}
+
+const TEST_ONLY_NOTE: &str = "This account takes test payments only (x_test=true): this gateway \
+     has no live processor, so x_test=false is refused with live_mode_unavailable.";
+
 async fn merchant_command(settings: Settings, command: MerchantCommand) -> anyhow::Result<()> {
     let (db, key, _) = startup::open(&settings).await?;
+    let processor_live = startup::processor(&db).live();
     match command {
         MerchantCommand::Create {
             name,
@@ -234,18 +243,23 @@ async fn merchant_command(settings: Settings, command: MerchantCommand) -> anyho
             let created = merchants::create(&db, &key, &name, test_only)
                 .await
                 .context("creating the merchant")?;
+            let live = !test_only && processor_live;
             if json {
                 println!(
                     "{}",
                     serde_json::json!({
                         "account_id": created.account_id,
                         "secret": created.secret.expose_secret(),
+                        "live_mode": live,
                     })
                 );
             } else {
                 println!("account id: {}", created.account_id);
                 println!("secret:     {}", created.secret.expose_secret());
                 println!("The secret is shown only now. Enter both in the storefront's settings.");
+                if !live {
+                    println!("{TEST_ONLY_NOTE}");
+                }
             }
         }
         MerchantCommand::List { json } => {
@@ -258,6 +272,7 @@ async fn merchant_command(settings: Settings, command: MerchantCommand) -> anyho
                             "account_id": m.account_id,
                             "name": m.name,
                             "test_only": m.test_only,
+                            "live_mode": !m.test_only && processor_live,
                             "created_at": crate::domain::response::timestamp(
                                 crate::store::from_millis(m.created_at)),
                         })
@@ -266,9 +281,14 @@ async fn merchant_command(settings: Settings, command: MerchantCommand) -> anyho
                 println!("{}", serde_json::Value::Array(rows));
             } else {
                 println!("{:<22} {:<10} name", "account id", "mode");
+                let mut any_test_only = false;
                 for m in all {
-                    let mode = if m.test_only { "test" } else { "test+live" };
-                    println!("{:<22} {:<10} {}", m.account_id, mode, m.name);
+                    let live = !m.test_only && processor_live;
+                    any_test_only |= !live;
+                    println!("{:<22} {:<10} {}", m.account_id, mode_of(live), m.name);
+                }
+                if any_test_only && !processor_live {
+                    println!("{TEST_ONLY_NOTE}");
                 }
             }
         }

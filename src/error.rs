@@ -33,6 +33,10 @@ pub enum AppError {
     Invalid { field: String, detail: String },
     #[error("forbidden: {0}")]
     Forbidden(&'static str),
+    /// `x_test=false` where no live payment can be made: the merchant is not enabled for live
+    /// payments, or no live processor is configured (today there is none).
+    #[error("live mode unavailable: {0}")]
+    LiveModeUnavailable(&'static str),
     #[error(transparent)]
     Unexpected(#[from] anyhow::Error),
 }
@@ -82,7 +86,9 @@ impl AppError {
             AppError::TooLarge(_) => StatusCode::PAYLOAD_TOO_LARGE,
             AppError::Timeout => StatusCode::REQUEST_TIMEOUT,
             AppError::Unsupported => StatusCode::UNSUPPORTED_MEDIA_TYPE,
-            AppError::Invalid { .. } => StatusCode::UNPROCESSABLE_ENTITY,
+            AppError::Invalid { .. } | AppError::LiveModeUnavailable(_) => {
+                StatusCode::UNPROCESSABLE_ENTITY
+            }
             AppError::Forbidden(_) => StatusCode::FORBIDDEN,
             AppError::Unexpected(_) => StatusCode::INTERNAL_SERVER_ERROR,
         }
@@ -100,6 +106,7 @@ impl AppError {
             AppError::Timeout => "timeout",
             AppError::Unsupported => "unsupported_media_type",
             AppError::Invalid { .. } => "invalid_field",
+            AppError::LiveModeUnavailable(_) => "live_mode_unavailable",
             AppError::Forbidden(_) => "forbidden",
             AppError::Unexpected(_) => "internal_error",
         }
@@ -118,6 +125,7 @@ impl AppError {
             AppError::Unsupported => t.error_unsupported,
             AppError::Invalid { .. } => t.error_invalid,
             AppError::Forbidden(_) => t.error_forbidden,
+            AppError::LiveModeUnavailable(_) => t.error_live_mode,
             AppError::Unexpected(_) => t.error_unexpected,
         }
     }
@@ -127,6 +135,7 @@ impl AppError {
         match self {
             AppError::Malformed { field, .. } => field.as_deref(),
             AppError::Invalid { field, .. } => Some(field),
+            AppError::LiveModeUnavailable(_) => Some("x_test"),
             _ => None,
         }
     }
@@ -138,7 +147,7 @@ impl AppError {
                 Some(detail.clone())
             }
             AppError::Conflict(d) | AppError::TooLarge(d) => Some(d.clone()),
-            AppError::Forbidden(d) => Some(d.to_string()),
+            AppError::Forbidden(d) | AppError::LiveModeUnavailable(d) => Some(d.to_string()),
             _ => None,
         }
     }

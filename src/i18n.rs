@@ -56,6 +56,7 @@ pub struct Catalogue {
     pub error_unsupported: &'static str,
     pub error_invalid: &'static str,
     pub error_forbidden: &'static str,
+    pub error_live_mode: &'static str,
     pub error_unexpected: &'static str,
     pub index_heading: &'static str,
     pub index_text: &'static str,
@@ -64,7 +65,8 @@ pub struct Catalogue {
 pub static EN: Catalogue = Catalogue {
     lang: "en",
     site_name: "offsite-gateway",
-    test_mode: "Test mode: no real money moves. Try card 4242 4242 4242 4242.",
+    test_mode: "Test mode: no real money moves, and this account takes test payments only. \
+                Try card 4242 4242 4242 4242.",
     pay_heading: "Pay {shop}",
     amount_label: "Amount",
     description_label: "For",
@@ -115,6 +117,7 @@ pub static EN: Catalogue = Catalogue {
     error_unsupported: "The payment request must be sent as a form.",
     error_invalid: "The payment request has an invalid value.",
     error_forbidden: "This form was not submitted from this payment page.",
+    error_live_mode: "This gateway takes test payments only: no live payment can be made yet.",
     error_unexpected: "Something went wrong on our side. Please try again in a moment.",
     index_heading: "offsite-gateway",
     index_text: "A hosted payment gateway for storefront platforms, speaking the x_ offsite protocol.",

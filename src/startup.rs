@@ -5,7 +5,7 @@ use crate::callbacks::guard::AddressPolicy;
 use crate::callbacks::{Deliverer, Worker};
 use crate::config::Settings;
 use crate::crypto::MasterKey;
-use crate::processor::TestProcessor;
+use crate::processor::{Processor, TestProcessor};
 use crate::state::AppState;
 use crate::store::{self, Db, merchants};
 use crate::{flows, routes};
@@ -78,6 +78,12 @@ pub async fn ensure_sandbox_merchant(
     ))
 }
 
+/// The processor payments go through: today always the built-in test processor, which moves no
+/// real money (so live payments are refused; see `domain::request::live_refusal`).
+pub fn processor(db: &Db) -> Arc<dyn Processor> {
+    Arc::new(TestProcessor::new(db.clone()))
+}
+
 /// The running gateway.
 pub struct Application {
     address: SocketAddr,
@@ -108,7 +114,7 @@ impl Application {
             settings.callback_timeouts(),
         )?;
         let state = AppState {
-            processor: Arc::new(TestProcessor::new(db.clone())),
+            processor: processor(&db),
             merchants: Arc::new(merchants::Cache::new(Duration::from_secs(60))),
             db,
             key: Arc::new(key),

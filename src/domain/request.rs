@@ -261,9 +261,34 @@ impl PaymentRequest {
     }
 }
 
+/// Why a payment in this mode cannot be taken, if it cannot: a live payment (`x_test=false`)
+/// needs a merchant enabled for live payments *and* a processor that moves real money, so that
+/// the test processor never approves a payment a storefront would ship goods for.
+pub fn live_refusal(test: bool, merchant_live: bool, processor_live: bool) -> Option<&'static str> {
+    match (test, merchant_live, processor_live) {
+        (true, _, _) => None,
+        (false, _, false) => Some(
+            "no live processor is configured: this gateway takes test payments only; send x_test=true",
+        ),
+        (false, false, true) => Some("this account is in test mode only; send x_test=true"),
+        (false, true, true) => None,
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn a_live_payment_needs_a_live_merchant_and_a_live_processor() {
+        for merchant_live in [false, true] {
+            for processor_live in [false, true] {
+                assert_eq!(live_refusal(true, merchant_live, processor_live), None);
+                let refused = live_refusal(false, merchant_live, processor_live).is_some();
+                assert_eq!(refused, !(merchant_live && processor_live));
+            }
+        }
+    }
     use crate::domain::form::Limits;
 
     const VALID: &str = "x_account_id=acct&x_amount=10.00&x_currency=USD&x_reference=r1\

@@ -122,6 +122,12 @@ pub async fn apply(
 /// Charges `card` for an `open` payment and applies the outcome; `None` if a concurrent submit
 /// moved the payment first.
 pub async fn charge(state: &AppState, p: &Payment, card: &Card) -> anyhow::Result<Option<Applied>> {
+    if !p.test && !state.processor.live() {
+        anyhow::bail!(
+            "payment {} is live and the processor moves no real money",
+            p.id
+        );
+    }
     let key = p.attempt_key();
     let kept = (card.brand().as_str(), card.last4());
     if !attempts::start(

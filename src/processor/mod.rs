@@ -34,6 +34,10 @@ pub struct ChallengeDecision<'a> {
 
 #[async_trait::async_trait]
 pub trait Processor: Send + Sync {
+    /// Whether this processor moves real money. Live payments (`x_test=false`) are accepted only
+    /// through one that does; the built-in test processor does not.
+    fn live(&self) -> bool;
+
     /// Charges (or authorizes) a card.
     async fn charge(&self, request: ChargeRequest<'_>) -> anyhow::Result<ChargeOutcome>;
 

@@ -87,6 +87,10 @@ impl TestProcessor {
 
 #[async_trait::async_trait]
 impl Processor for TestProcessor {
+    fn live(&self) -> bool {
+        false
+    }
+
     async fn charge(&self, r: ChargeRequest<'_>) -> anyhow::Result<ChargeOutcome> {
         self.record(
             r.idempotency_key,

@@ -7,7 +7,7 @@ use super::html::see_other;
 use super::input::{read_form, verified_merchant};
 use crate::domain::form::{Fields, Limits};
 use crate::domain::payment::Status;
-use crate::domain::request::PaymentRequest;
+use crate::domain::request::{PaymentRequest, live_refusal};
 use crate::domain::signature;
 use crate::error::AppError;
 use crate::i18n;
@@ -40,11 +40,8 @@ async fn accept(req: &Request, body: Body, state: &AppState) -> Result<String, A
     let merchant = verified_merchant(state, &fields).await?;
     let provided = fields.get(signature::SIGNATURE_FIELD).unwrap_or_default();
     let request = PaymentRequest::from_fields(&fields, state.settings.allow_private_targets)?;
-    if !request.test && merchant.test_only {
-        return Err(AppError::Invalid {
-            field: "x_test".into(),
-            detail: "this account is in test mode only; send x_test=true".into(),
-        });
+    if let Some(why) = live_refusal(request.test, !merchant.test_only, state.processor.live()) {
+        return Err(AppError::LiveModeUnavailable(why));
     }
     match payments::insert_or_get(&state.db, &request, provided).await? {
         payments::Stored::New(id) => {

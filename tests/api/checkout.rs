@@ -320,25 +320,47 @@ async fn private_and_tricky_return_urls_are_refused_in_production_settings() {
 }
 
 #[tokio::test]
-async fn a_live_request_for_a_test_only_merchant_is_refused() {
-    // T25.
+async fn a_live_request_is_refused_for_every_kind_of_merchant_and_stores_nothing() {
+    // T25 and protocol section 9: the built-in test processor never approves a live payment, so
+    // until a live processor is configured `x_test=false` is refused, whatever the merchant.
     let app = TestApp::spawn().await;
-    let mut fields = app.request("live-1");
-    set(&mut fields, "x_account_id", SANDBOX_ACCOUNT);
-    set(&mut fields, "x_test", "false");
-    rejected(
-        &app,
-        encode(&signed(fields.clone(), SANDBOX_SECRET)),
-        422,
-        "invalid_field",
-        "live on test-only",
-    )
-    .await;
-    set(&mut fields, "x_test", "true");
-    let resp = app
-        .post_checkout_body(encode(&signed(fields, SANDBOX_SECRET)))
+    for (account, secret, kind) in [
+        (ACCOUNT, SECRET, "a merchant enabled for live payments"),
+        (SANDBOX_ACCOUNT, SANDBOX_SECRET, "a test-only merchant"),
+    ] {
+        let mut fields = app.request(&format!("live-{account}"));
+        set(&mut fields, "x_account_id", account);
+        set(&mut fields, "x_test", "false");
+        let json = rejected(
+            &app,
+            encode(&signed(fields.clone(), secret)),
+            422,
+            "live_mode_unavailable",
+            kind,
+        )
         .await;
-    assert_eq!(resp.status(), 303);
+        assert_eq!(json["error"]["field"], "x_test", "{kind}");
+        assert!(
+            json["error"]["detail"]
+                .as_str()
+                .unwrap()
+                .contains("send x_test=true"),
+            "{kind}: {json}"
+        );
+        // The browser gets the same refusal as a page that says why.
+        let resp = app.checkout_with_secret(fields.clone(), secret).await;
+        assert_eq!(resp.status(), 422, "{kind}");
+        let page = resp.text().await.unwrap();
+        assert!(page.contains("test payments only"), "{kind}: {page}");
+        set(&mut fields, "x_test", "true");
+        let resp = app.checkout_with_secret(fields, secret).await;
+        assert_eq!(resp.status(), 303, "{kind}: test payments are taken");
+    }
+    assert_eq!(
+        app.count("SELECT COUNT(*) FROM payments WHERE test = false")
+            .await,
+        0
+    );
 }
 
 #[tokio::test]

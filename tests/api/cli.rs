@@ -16,6 +16,10 @@ async fn merchant_create_prints_the_secret_once_and_list_never_does() {
     let account = created["account_id"].as_str().unwrap().to_string();
     let secret = created["secret"].as_str().unwrap().to_string();
     assert!(account.starts_with("acct_") && secret.len() >= 32);
+    assert_eq!(
+        created["live_mode"], false,
+        "no live processor: even a merchant created for live takes test payments only"
+    );
 
     let out = env
         .command(&["merchant", "list", "--json"])
@@ -26,8 +30,20 @@ async fn merchant_create_prints_the_secret_once_and_list_never_does() {
     assert_eq!(list[0]["name"], "Acme");
     let text = String::from_utf8_lossy(&out.stdout);
     assert!(!text.contains(&secret));
+    assert_eq!(list[0]["live_mode"], false);
     let plain = env.command(&["merchant", "list"]).output().unwrap();
-    assert!(String::from_utf8_lossy(&plain.stdout).contains(&account));
+    let plain = String::from_utf8_lossy(&plain.stdout);
+    assert!(plain.contains(&account));
+    assert!(
+        plain.contains("test only") && plain.contains("test payments only"),
+        "{plain}"
+    );
+    let human = succeeded(
+        env.command(&["merchant", "create", "--name", "Beta"])
+            .output()
+            .unwrap(),
+    );
+    assert!(human.contains("test payments only"), "{human}");
 
     let bad = env
         .command(&["merchant", "create", "--name", " "])

@@ -312,6 +312,16 @@ impl TestApp {
             .await
     }
 
+    /// Signs `fields` with `secret` and POSTs them.
+    pub async fn checkout_with_secret(
+        &self,
+        fields: Vec<(String, String)>,
+        secret: &str,
+    ) -> reqwest::Response {
+        self.post_checkout_body(encode(&signed(fields, secret)))
+            .await
+    }
+
     /// Creates a payment and returns its page path (`/pay/ID`).
     pub async fn open_payment(&self, fields: Vec<(String, String)>) -> String {
         let resp = self.checkout(fields).await;

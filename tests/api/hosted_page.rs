@@ -570,3 +570,28 @@ async fn markup_is_inert_in_a_real_browser() {
         "the literal text: {dom}"
     );
 }
+
+#[tokio::test]
+async fn a_live_payment_stored_before_live_was_refused_is_never_charged_by_the_test_processor() {
+    let app = TestApp::spawn().await;
+    let page = app.open_payment(app.request("legacy-live")).await;
+    let id = page.trim_start_matches("/pay/");
+    use sea_orm::ConnectionTrait;
+    app.db
+        .orm()
+        .execute_unprepared(&format!(
+            "UPDATE payments SET test = false WHERE id = '{id}'"
+        ))
+        .await
+        .unwrap();
+    let resp = app.pay(&page, CARD_OK).await;
+    assert_eq!(resp.status(), 422);
+    assert!(resp.text().await.unwrap().contains("test payments only"));
+    assert_eq!(app.payment_status(&page).await, "open");
+    assert_eq!(
+        app.count("SELECT COUNT(*) FROM test_processor_charges")
+            .await,
+        0,
+        "no charge"
+    );
+}
