@@ -12,8 +12,9 @@
 
 use crate::domain::card::Card;
 use crate::domain::payment::{ChargeOutcome, Status, after_outcome};
-use crate::domain::request::TransactionType;
+use crate::domain::request::{TransactionType, live_refusal};
 use crate::domain::response::{Outcome, ResponseValues, ResultKind};
+use crate::error::AppError;
 use crate::processor::{ChallengeDecision, ChargeRequest};
 use crate::state::AppState;
 use crate::store::attempts;
@@ -120,13 +121,16 @@ pub async fn apply(
 }
 
 /// Charges `card` for an `open` payment and applies the outcome; `None` if a concurrent submit
-/// moved the payment first.
-pub async fn charge(state: &AppState, p: &Payment, card: &Card) -> anyhow::Result<Option<Applied>> {
-    if !p.test && !state.processor.live() {
-        anyhow::bail!(
-            "payment {} is live and the processor moves no real money",
-            p.id
-        );
+/// moved the payment first. A live payment goes only through a processor that moves real money
+/// (one stored as live before live payments were refused is never charged by the test
+/// processor); its merchant was allowed live payments when checkout accepted it.
+pub async fn charge(
+    state: &AppState,
+    p: &Payment,
+    card: &Card,
+) -> Result<Option<Applied>, AppError> {
+    if let Some(why) = live_refusal(p.test, true, state.processor.live()) {
+        return Err(AppError::LiveModeUnavailable(why));
     }
     let key = p.attempt_key();
     let kept = (card.brand().as_str(), card.last4());
@@ -156,7 +160,7 @@ pub async fn charge(state: &AppState, p: &Payment, card: &Card) -> anyhow::Resul
     tracing::info!(payment = %p.id, card = ?card, outcome = ?outcome, "charge attempt");
     // Where a crash strands a charge: the crash tests stop the process here.
     fail::fail_point!("pay-after-charge");
-    apply(state, p, Status::Open, &outcome, Some(kept)).await
+    Ok(apply(state, p, Status::Open, &outcome, Some(kept)).await?)
 }
 
 /// Sends the shopper's 3-D Secure decision for a payment in `challenge` and applies the

@@ -8,7 +8,6 @@ use super::input::read_form;
 use crate::domain::card::{Card, CardInput};
 use crate::domain::form::{Fields, Limits};
 use crate::domain::payment::Status;
-use crate::domain::request::live_refusal;
 use crate::domain::response::ResponseValues;
 use crate::error::AppError;
 use crate::flows::pay::{self, Applied};
@@ -149,10 +148,6 @@ async fn pay(req: &Request, id: &str, body: Body, state: &AppState) -> Result<Re
         Ok(fresh) => fresh,
         Err(stale) => return Ok(stale),
     };
-    // A payment stored as live before live payments were refused is never charged here.
-    if let Some(why) = live_refusal(p.test, true, state.processor.live()) {
-        return Err(AppError::LiveModeUnavailable(why));
-    }
     let t = catalogue(req, Some(&p));
     let holder = form.get("cardholder_name").unwrap_or("");
     let input = CardInput {

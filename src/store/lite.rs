@@ -270,14 +270,6 @@ fn run_batch(conn: &Conn, batch: &mut [Box<dyn Job>]) -> rusqlite::Result<()> {
     run("COMMIT")
 }
 
-/// Whether a rusqlite error is a unique-constraint (or primary-key) violation.
-pub fn is_unique_violation(e: &rusqlite::Error) -> bool {
-    use rusqlite::ffi::{SQLITE_CONSTRAINT_PRIMARYKEY, SQLITE_CONSTRAINT_UNIQUE};
-    matches!(e, rusqlite::Error::SqliteFailure(f, _)
-        if f.extended_code == SQLITE_CONSTRAINT_UNIQUE
-            || f.extended_code == SQLITE_CONSTRAINT_PRIMARYKEY)
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
