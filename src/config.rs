@@ -15,6 +15,9 @@ pub const DEFAULT_DATABASE_URL: &str = "sqlite://offsite-gateway.db?mode=rwc";
 pub struct Settings {
     /// `GATEWAY_LISTEN`: address to listen on.
     pub listen: String,
+    /// `GATEWAY_PUBLIC_URL`: where shoppers and merchants reach the gateway (the links the CLI
+    /// prints); by default `http://` and the listen address.
+    pub public_url: String,
     /// `DATABASE_URL`: `sqlite://FILE?mode=rwc` or `postgres://...`.
     pub database_url: String,
     /// `GATEWAY_MASTER_KEY`: base64 of 32 bytes; without it, SQLite uses a key file.
@@ -48,6 +51,7 @@ impl Default for Settings {
     fn default() -> Self {
         Self {
             listen: DEFAULT_LISTEN.to_string(),
+            public_url: format!("http://{DEFAULT_LISTEN}"),
             database_url: DEFAULT_DATABASE_URL.to_string(),
             master_key: None,
             allow_private_targets: false,
@@ -80,6 +84,16 @@ impl Settings {
         if let Some(v) = var("GATEWAY_LISTEN") {
             s.listen = v;
         }
+        s.public_url = match var("GATEWAY_PUBLIC_URL") {
+            Some(v) => {
+                let url = url::Url::parse(&v).context("GATEWAY_PUBLIC_URL is not a URL")?;
+                if !matches!(url.scheme(), "http" | "https") || url.host_str().is_none() {
+                    bail!("GATEWAY_PUBLIC_URL must be an http(s) URL, not {v:?}");
+                }
+                v.trim_end_matches('/').to_string()
+            }
+            None => format!("http://{}", s.listen),
+        };
         if let Some(v) = var("DATABASE_URL") {
             s.database_url = v;
         }

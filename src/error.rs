@@ -3,6 +3,7 @@
 //! submitted value. Rendering them (a page, JSON, an order-management answer) is the HTTP
 //! layer's, in `routes::errors`.
 
+use crate::domain::doctor::Diagnosis;
 use crate::domain::form::FormError;
 use crate::domain::request::FieldError;
 use crate::i18n::Catalogue;
@@ -15,8 +16,10 @@ pub enum AppError {
         detail: String,
         field: Option<String>,
     },
+    /// No signature, or one that does not verify; with the signature doctor's diagnosis when
+    /// the request names a real merchant.
     #[error("signature invalid")]
-    Signature,
+    Signature(Option<Diagnosis>),
     #[error("unknown account")]
     UnknownAccount,
     #[error("not found")]
@@ -80,7 +83,7 @@ impl AppError {
     pub fn status(&self) -> StatusCode {
         match self {
             AppError::Malformed { .. } => StatusCode::BAD_REQUEST,
-            AppError::Signature => StatusCode::UNAUTHORIZED,
+            AppError::Signature(_) => StatusCode::UNAUTHORIZED,
             AppError::UnknownAccount | AppError::NotFound => StatusCode::NOT_FOUND,
             AppError::Conflict(_) => StatusCode::CONFLICT,
             AppError::TooLarge(_) => StatusCode::PAYLOAD_TOO_LARGE,
@@ -98,7 +101,7 @@ impl AppError {
     pub fn code(&self) -> &'static str {
         match self {
             AppError::Malformed { .. } => "malformed_request",
-            AppError::Signature => "invalid_signature",
+            AppError::Signature(_) => "invalid_signature",
             AppError::UnknownAccount => "unknown_account",
             AppError::NotFound => "not_found",
             AppError::Conflict(_) => "conflict",
@@ -116,7 +119,7 @@ impl AppError {
     pub fn message(&self, t: &Catalogue) -> &'static str {
         match self {
             AppError::Malformed { .. } => t.error_malformed,
-            AppError::Signature => t.error_signature,
+            AppError::Signature(_) => t.error_signature,
             AppError::UnknownAccount => t.error_unknown_account,
             AppError::NotFound => t.error_not_found,
             AppError::Conflict(_) => t.error_conflict,
@@ -148,6 +151,15 @@ impl AppError {
             }
             AppError::Conflict(d) | AppError::TooLarge(d) => Some(d.clone()),
             AppError::Forbidden(d) | AppError::LiveModeUnavailable(d) => Some(d.to_string()),
+            AppError::Signature(Some(d)) => Some(format!("{}: {}", d.code(), d.hint())),
+            _ => None,
+        }
+    }
+
+    /// The signature doctor's diagnosis, for a signature that did not verify.
+    pub fn diagnosis(&self) -> Option<Diagnosis> {
+        match self {
+            AppError::Signature(d) => *d,
             _ => None,
         }
     }

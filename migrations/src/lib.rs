@@ -9,6 +9,7 @@ mod m20261120_000003_create_test_processor_charges;
 mod m20261120_000004_create_callbacks;
 mod m20261120_000005_order_management;
 mod m20261201_000006_pay_attempts;
+mod m20261201_000007_merchant_accounts;
 
 pub struct Migrator;
 
@@ -22,6 +23,7 @@ impl MigratorTrait for Migrator {
             Box::new(m20261120_000004_create_callbacks::Migration),
             Box::new(m20261120_000005_order_management::Migration),
             Box::new(m20261201_000006_pay_attempts::Migration),
+            Box::new(m20261201_000007_merchant_accounts::Migration),
         ]
     }
 }

@@ -4,7 +4,9 @@
 
 pub mod callback;
 pub mod card;
+pub mod doctor;
 pub mod form;
+pub mod hosts;
 pub mod money;
 pub mod operations;
 pub mod payment;

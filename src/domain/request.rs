@@ -261,6 +261,11 @@ impl PaymentRequest {
     }
 }
 
+/// What the CLI and the dashboard say of an account that can take test payments only.
+pub const TEST_ONLY_NOTE: &str = "This account takes test payments only (x_test=true): this \
+     gateway has no live processor, so x_test=false is refused with live_mode_unavailable and \
+     nothing is charged.";
+
 /// Why a payment in this mode cannot be taken, if it cannot: a live payment (`x_test=false`)
 /// needs a merchant enabled for live payments *and* a processor that moves real money, so that
 /// the test processor never approves a payment a storefront would ship goods for.

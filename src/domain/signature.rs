@@ -55,6 +55,32 @@ pub fn verify<'a>(
         .is_ok()
 }
 
+/// Which of `secrets` (at most two: the current one and, during a rotation, the previous one)
+/// `provided` is the signature under, if any. The message is built once; every secret is
+/// tried and compared in constant time whatever the outcome, so the time taken does not say
+/// which secret matched, or whether one did.
+pub fn verify_any<'a>(
+    fields: impl IntoIterator<Item = (&'a str, &'a str)>,
+    secrets: &[&[u8]],
+    provided: &str,
+) -> Option<usize> {
+    use subtle::{ConditionallySelectable, ConstantTimeEq};
+    let mut expected = [0u8; 32];
+    if provided.len() != 64 || hex::decode_to_slice(provided, &mut expected).is_err() {
+        return None;
+    }
+    let message = message(fields);
+    let mut found = subtle::Choice::from(0);
+    let mut index = 0u8;
+    for (i, secret) in secrets.iter().enumerate().take(2) {
+        let actual = mac(secret, &message).finalize().into_bytes();
+        let matched = actual.as_slice().ct_eq(&expected);
+        index.conditional_assign(&(i as u8), matched & !found);
+        found |= matched;
+    }
+    bool::from(found).then_some(usize::from(index))
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -93,6 +119,19 @@ mod tests {
             assert!(!verify(GOLDEN, b"iU44RWxeik", &candidate), "{candidate:?}");
         }
         assert!(!verify(GOLDEN, b"another key", good));
+    }
+
+    #[test]
+    fn either_of_two_secrets_verifies_and_says_which() {
+        let (old, new): (&[u8], &[u8]) = (b"iU44RWxeik", b"a new secret");
+        let under_new = sign(GOLDEN, new);
+        assert_eq!(verify_any(GOLDEN, &[new, old], GOLDEN_SIG), Some(1));
+        assert_eq!(verify_any(GOLDEN, &[new, old], &under_new), Some(0));
+        assert_eq!(verify_any(GOLDEN, &[new], GOLDEN_SIG), None);
+        assert_eq!(verify_any(GOLDEN, &[], GOLDEN_SIG), None);
+        assert_eq!(verify_any(GOLDEN, &[new, old], "00"), None);
+        // Never a third: a rotation has two secrets at most.
+        assert_eq!(verify_any(GOLDEN, &[new, b"x", old], GOLDEN_SIG), None);
     }
 
     #[test]

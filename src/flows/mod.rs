@@ -3,6 +3,7 @@
 //! outbox. Routes do HTTP only; the domain decides; the store writes; a flow says in which
 //! order, and what happens when a step is cut short.
 
+pub mod accounts;
 pub mod orders;
 pub mod pay;
 pub mod settle;

@@ -10,10 +10,9 @@ use crate::domain::operations::{Money, OperationKind, OperationRequest, Refusal,
 use crate::domain::response::{Outcome, ResponseValues, ResultKind};
 use crate::error::AppError;
 use crate::state::AppState;
-use crate::store::merchants::Verified;
+use crate::store::merchants::Signed;
 use crate::store::operations::{self, Perform, Performed};
 use crate::store::{now_millis, payments};
-use secrecy::ExposeSecret;
 use sha2::{Digest, Sha256};
 use time::OffsetDateTime;
 
@@ -65,10 +64,11 @@ pub struct Answer {
 /// Performs the operation `kind` that the request (verified as the merchant's) asks for.
 pub async fn operate(
     state: &AppState,
-    merchant: &Verified,
+    signed: &Signed,
     kind: OperationKind,
     r: Request<'_>,
 ) -> Result<Answer, AppError> {
+    let merchant = &signed.merchant;
     let fields = r.fields;
     let request =
         OperationRequest::from_fields(fields, kind, state.settings.allow_private_targets)?;
@@ -114,7 +114,7 @@ pub async fn operate(
             card: None,
             at: OffsetDateTime::now_utc(),
         },
-        merchant.secret.expose_secret(),
+        signed.secret(),
     );
     let body: serde_json::Map<String, serde_json::Value> = values
         .pairs()

@@ -25,7 +25,8 @@ use anyhow::Context;
 use secrecy::ExposeSecret;
 use time::OffsetDateTime;
 
-/// Signs a response for `p` with its merchant's secret.
+/// Signs a response for `p` with the merchant secret that verified its request (or the current
+/// one, once that has been rotated out).
 pub async fn sign_response(
     state: &AppState,
     p: &Payment,
@@ -48,7 +49,10 @@ pub async fn sign_response(
             card,
             at: OffsetDateTime::now_utc(),
         },
-        merchant.secret.expose_secret(),
+        merchant
+            .signing_key(p.secret_version, now_millis())
+            .secret
+            .expose_secret(),
     ))
 }
 

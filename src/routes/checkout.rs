@@ -6,6 +6,7 @@ use super::errors::{page_or_json, wants_json};
 use super::html::see_other;
 use super::input::{read_form, verified_merchant};
 use crate::domain::form::{Fields, Limits};
+use crate::domain::hosts::HostList;
 use crate::domain::payment::Status;
 use crate::domain::request::{PaymentRequest, live_refusal};
 use crate::domain::signature;
@@ -31,19 +32,27 @@ pub async fn checkout(req: &Request, body: Body, Data(state): Data<&AppState>) -
 
 async fn accept(req: &Request, body: Body, state: &AppState) -> Result<String, AppError> {
     let mut fields = Fields::new();
+    let mut raw = Vec::new();
     if let Some(query) = req.uri().query() {
         fields.parse_into(query.as_bytes(), Limits::default())?;
+        raw.extend_from_slice(query.as_bytes());
     }
     if req.method() == Method::POST {
-        read_form(req, body, &mut fields).await?;
+        let body = read_form(req, body, &mut fields).await?;
+        if !raw.is_empty() {
+            raw.push(b'&');
+        }
+        raw.extend_from_slice(&body);
     }
-    let merchant = verified_merchant(state, &fields).await?;
+    let signed = verified_merchant(state, req, &fields, &raw).await?;
+    let merchant = &signed.merchant;
     let provided = fields.get(signature::SIGNATURE_FIELD).unwrap_or_default();
     let request = PaymentRequest::from_fields(&fields, state.settings.allow_private_targets)?;
     if let Some(why) = live_refusal(request.test, !merchant.test_only, state.processor.live()) {
         return Err(AppError::LiveModeUnavailable(why));
     }
-    match payments::insert_or_get(&state.db, &request, provided).await? {
+    allowed_hosts(&request, &merchant.return_hosts)?;
+    match payments::insert_or_get(&state.db, &request, provided, signed.version).await? {
         payments::Stored::New(id) => {
             tracing::info!(payment = %id, merchant = %request.account_id, "payment created");
             Ok(format!("/pay/{id}"))
@@ -60,4 +69,27 @@ async fn accept(req: &Request, body: Body, state: &AppState) -> Result<String, A
             "another payment request already uses this x_reference".into(),
         )),
     }
+}
+
+/// The merchant's allowed hosts (protocol section 9): when it lists any, each URL the request
+/// names must use one of them, or the gateway would redirect and post wherever a signed
+/// request says.
+fn allowed_hosts(request: &PaymentRequest, hosts: &HostList) -> Result<(), AppError> {
+    let urls = [
+        ("x_url_complete", &request.url_complete),
+        ("x_url_cancel", &request.url_cancel),
+        ("x_url_callback", &request.url_callback),
+    ];
+    for (field, url) in urls {
+        if !hosts.allows(url.host_str().unwrap_or_default()) {
+            return Err(AppError::Invalid {
+                field: field.to_string(),
+                detail: format!(
+                    "{field} uses a host that is not in this account's allowed hosts \
+                     (dashboard settings)"
+                ),
+            });
+        }
+    }
+    Ok(())
 }

@@ -30,6 +30,15 @@ pub fn json(status: StatusCode, body: String) -> Response {
         .body(body)
 }
 
+/// The JSON `detail`: the signature doctor's `{"diagnosis", "hint"}` (protocol section 10),
+/// or the technical detail as text.
+fn detail(e: &AppError) -> serde_json::Value {
+    match e.diagnosis() {
+        Some(d) => serde_json::json!({"diagnosis": d.code(), "hint": d.hint()}),
+        None => e.detail().into(),
+    }
+}
+
 /// The error as a page, or as JSON when `json`.
 pub fn page_or_json(e: AppError, json: bool, t: &Catalogue) -> Response {
     log_unexpected(&e, "request failed");
@@ -40,7 +49,7 @@ pub fn page_or_json(e: AppError, json: bool, t: &Catalogue) -> Response {
                 "code": e.code(),
                 "message": e.message(t),
                 "field": e.field(),
-                "detail": e.detail(),
+                "detail": detail(&e),
             }
         });
         return self::json(status, body.to_string());
@@ -64,7 +73,7 @@ pub fn order_failure(e: AppError, kind: OperationKind) -> Response {
         AppError::Unexpected(_) => {
             "Something went wrong on our side; nothing was changed. Try again.".to_string()
         }
-        AppError::Signature => "The signature is not valid.".to_string(),
+        AppError::Signature(_) => "The signature is not valid.".to_string(),
         AppError::UnknownAccount => "The account is not known to this gateway.".to_string(),
         AppError::NotFound => {
             "No payment of this account has this x_gateway_reference.".to_string()
@@ -81,6 +90,7 @@ pub fn order_failure(e: AppError, kind: OperationKind) -> Response {
         "x_message": message,
         "x_transaction_type": kind.as_str(),
         "code": e.code(),
+        "detail": detail(&e),
     });
     json(e.status(), body.to_string())
 }

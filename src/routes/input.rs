@@ -1,10 +1,17 @@
 //! What a request sends, read within limits and authenticated: bodies (size and time bounded,
 //! T8), strict forms, and the signed fields' merchant.
 
+use crate::domain::doctor::{self, Diagnosis, Sent};
 use crate::domain::form::{Fields, Limits};
+use crate::domain::signature;
 use crate::error::AppError;
 use crate::state::AppState;
+use crate::store::merchants::{Key, Signed, Verified};
+use crate::store::now_millis;
+use crate::store::rejections::{self, Rejection};
 use poem::{Body, Request};
+use secrecy::ExposeSecret;
+use std::sync::Arc;
 use std::time::Duration;
 
 /// Largest request body we read.
@@ -12,16 +19,25 @@ pub const MAX_BODY_BYTES: usize = 64 * 1024;
 /// How long a client may take to send its body (slow-client defence, T8).
 pub const BODY_TIMEOUT: Duration = Duration::from_secs(10);
 
+/// The client's address, for the audit log, the rejections list and login limits.
+pub fn client_ip(req: &Request) -> Option<String> {
+    req.remote_addr()
+        .as_socket_addr()
+        .map(|a| a.ip().to_string())
+}
+
 /// Authenticates signed fields: the merchant named by `x_account_id` must exist and
-/// `x_signature` must verify under its secret. The one place payment and order-management
-/// requests are checked, so they cannot drift apart: 400 without an account, 401 without or
-/// with a wrong signature, 404 for an unknown account.
+/// `x_signature` must verify under one of its valid secrets. The one place payment and
+/// order-management requests are checked, so they cannot drift apart: 400 without an account,
+/// 401 without or with a wrong signature (with the signature doctor's diagnosis, also kept in
+/// the merchant's rejections list), 404 for an unknown account. `raw` is the form text as
+/// received (query, then body), for the doctor.
 pub async fn verified_merchant(
     state: &AppState,
+    req: &Request,
     fields: &Fields,
-) -> Result<std::sync::Arc<crate::store::merchants::Verified>, AppError> {
-    use crate::domain::signature;
-    use secrecy::ExposeSecret;
+    raw: &[u8],
+) -> Result<Signed, AppError> {
     let account_id = match fields.get("x_account_id") {
         Some(a) if !a.is_empty() => a,
         _ => {
@@ -33,16 +49,81 @@ pub async fn verified_merchant(
     };
     let provided = fields
         .get(signature::SIGNATURE_FIELD)
-        .ok_or(AppError::Signature)?;
-    let merchant = state
+        .ok_or(AppError::Signature(None))?;
+    let mut merchant = state
         .merchants
         .get(&state.db, &state.key, account_id)
         .await?
         .ok_or(AppError::UnknownAccount)?;
-    if !signature::verify(fields.iter(), merchant.secret.expose_secret(), provided) {
-        return Err(AppError::Signature);
+    let now = now_millis();
+    if let Some(version) = verify(&merchant, fields, provided, now) {
+        return Ok(Signed { merchant, version });
     }
-    Ok(merchant)
+    // The secret may have been rotated by another process since the entry was cached.
+    let fresh = state
+        .merchants
+        .refresh(&state.db, &state.key, account_id)
+        .await?
+        .ok_or(AppError::UnknownAccount)?;
+    if !Arc::ptr_eq(&fresh, &merchant) {
+        merchant = fresh;
+        if let Some(version) = verify(&merchant, fields, provided, now) {
+            return Ok(Signed { merchant, version });
+        }
+    }
+    let diagnosis = diagnose(&merchant, fields, raw, provided, now);
+    let rejection = Rejection {
+        diagnosis: diagnosis.code().to_string(),
+        path: req.uri().path().to_string(),
+        fields: fields.iter().map(|(n, _)| n).collect::<Vec<_>>().join(","),
+        ip: client_ip(req),
+        at: now,
+    };
+    if let Err(e) = rejections::record(&state.db, &merchant.account_id, &rejection).await {
+        tracing::error!(
+            error = format!("{e:#}"),
+            "recording a signature rejection failed"
+        );
+    }
+    tracing::info!(diagnosis = diagnosis.code(), "signature refused");
+    Err(AppError::Signature(Some(diagnosis)))
+}
+
+fn verify(merchant: &Verified, fields: &Fields, provided: &str, now: i64) -> Option<i64> {
+    let keys: Vec<&Key> = merchant.keys_at(now).collect();
+    let secrets: Vec<&[u8]> = keys
+        .iter()
+        .map(|k| k.secret.expose_secret().as_slice())
+        .collect();
+    signature::verify_any(fields.iter(), &secrets, provided).map(|i| keys[i].version)
+}
+
+fn diagnose(
+    merchant: &Verified,
+    fields: &Fields,
+    raw: &[u8],
+    provided: &str,
+    now: i64,
+) -> Diagnosis {
+    let secrets: Vec<&[u8]> = merchant
+        .keys_at(now)
+        .map(|k| k.secret.expose_secret().as_slice())
+        .collect();
+    let expired: Vec<&[u8]> = merchant
+        .previous
+        .iter()
+        .filter(|(_, expires)| *expires <= now)
+        .map(|(k, _)| k.secret.expose_secret().as_slice())
+        .collect();
+    doctor::diagnose(
+        &Sent {
+            fields,
+            raw,
+            provided,
+        },
+        &secrets,
+        &expired,
+    )
 }
 
 /// Reads a request body within the size and time limits.
@@ -66,8 +147,9 @@ pub async fn read_body(req: &Request, body: Body) -> Result<Vec<u8>, AppError> {
     }
 }
 
-/// Reads a form body within the size and time limits and parses it strictly.
-pub async fn read_form(req: &Request, body: Body, into: &mut Fields) -> Result<(), AppError> {
+/// Reads a form body within the size and time limits and parses it strictly; returns the
+/// bytes read.
+pub async fn read_form(req: &Request, body: Body, into: &mut Fields) -> Result<Vec<u8>, AppError> {
     if let Some(ct) = req.header("content-type") {
         let mime = ct.split(';').next().unwrap_or("").trim();
         if !mime.eq_ignore_ascii_case("application/x-www-form-urlencoded") {
@@ -76,5 +158,34 @@ pub async fn read_form(req: &Request, body: Body, into: &mut Fields) -> Result<(
     }
     let bytes = read_body(req, body).await?;
     into.parse_into(&bytes, Limits::default())?;
+    Ok(bytes)
+}
+
+/// The browser's own view of where a form submission came from (T10): refused when it says
+/// another site, or when `Origin` names another host than the one the request was sent to.
+pub fn same_origin(req: &Request) -> Result<(), AppError> {
+    if req.header("sec-fetch-site") == Some("cross-site") {
+        return Err(AppError::Forbidden(
+            "the form was submitted from another site",
+        ));
+    }
+    if let Some(origin) = req.header("origin").filter(|o| *o != "null") {
+        let origin_host = origin.split_once("://").map(|(_, h)| h).unwrap_or(origin);
+        if Some(origin_host) != req.header("host") {
+            return Err(AppError::Forbidden(
+                "the form was submitted from another origin",
+            ));
+        }
+    }
+    Ok(())
+}
+
+/// The synchronizer-token check: `given` must be `expected`, compared in constant time.
+pub fn check_token(expected: &str, given: Option<&str>) -> Result<(), AppError> {
+    use subtle::ConstantTimeEq;
+    let given = given.unwrap_or("");
+    if expected.is_empty() || !bool::from(given.as_bytes().ct_eq(expected.as_bytes())) {
+        return Err(AppError::Forbidden("the form token is missing or wrong"));
+    }
     Ok(())
 }

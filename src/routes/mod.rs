@@ -3,6 +3,7 @@
 //! the store, and render (with [`html`] and [`errors`]).
 
 pub mod checkout;
+pub mod dashboard;
 pub mod errors;
 pub mod html;
 pub mod input;
@@ -32,6 +33,7 @@ pub fn router(state: AppState) -> impl Endpoint<Output = Response> {
         .at("/capture", poem::post(orders::capture))
         .at("/refund", poem::post(orders::refund))
         .at("/void", poem::post(orders::void))
+        .nest("/dashboard", dashboard::routes())
         .data(state)
         .around(|ep, req| async move { Ok(secure_and_log(ep, req).await) })
 }

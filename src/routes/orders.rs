@@ -76,11 +76,11 @@ async fn operate(
     kind: OperationKind,
 ) -> Result<Answer, AppError> {
     let (fields, raw) = body_fields(req, body).await?;
-    let merchant = verified_merchant(state, &fields).await?;
+    let signed = verified_merchant(state, req, &fields, &raw).await?;
     let request = orders::Request {
         fields: &fields,
         raw: &raw,
         idempotency_key: req.header("idempotency-key"),
     };
-    orders::operate(state, &merchant, kind, request).await
+    orders::operate(state, &signed, kind, request).await
 }

@@ -4,7 +4,7 @@
 
 use super::errors::{page_or_json, wants_json};
 use super::html::{challenge_page, outcome_page, pay_form, see_other};
-use super::input::read_form;
+use super::input::{check_token, read_form, same_origin};
 use crate::domain::card::{Card, CardInput};
 use crate::domain::form::{Fields, Limits};
 use crate::domain::payment::Status;
@@ -17,7 +17,6 @@ use crate::store::payments::{self, Payment};
 use poem::http::StatusCode;
 use poem::web::{Data, Path};
 use poem::{Body, Request, Response, handler};
-use subtle::ConstantTimeEq;
 use time::OffsetDateTime;
 
 fn catalogue(req: &Request, p: Option<&Payment>) -> &'static Catalogue {
@@ -70,24 +69,8 @@ async fn after(
 /// The synchronizer-token check for our own forms (T10), plus the browser's own view of
 /// where the submission came from.
 fn check_origin_and_token(req: &Request, p: &Payment, token: Option<&str>) -> Result<(), AppError> {
-    if req.header("sec-fetch-site") == Some("cross-site") {
-        return Err(AppError::Forbidden(
-            "the form was submitted from another site",
-        ));
-    }
-    if let Some(origin) = req.header("origin").filter(|o| *o != "null") {
-        let origin_host = origin.split_once("://").map(|(_, h)| h).unwrap_or(origin);
-        if Some(origin_host) != req.header("host") {
-            return Err(AppError::Forbidden(
-                "the form was submitted from another origin",
-            ));
-        }
-    }
-    let token = token.unwrap_or("");
-    if !bool::from(token.as_bytes().ct_eq(p.csrf_token.as_bytes())) {
-        return Err(AppError::Forbidden("the form token is missing or wrong"));
-    }
-    Ok(())
+    same_origin(req)?;
+    check_token(&p.csrf_token, token)
 }
 
 fn today() -> (i32, u8) {

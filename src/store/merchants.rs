@@ -1,11 +1,25 @@
-//! Merchants: creation with a fresh secret (stored sealed), look-up and listing.
+//! Merchants: creation with a fresh secret (stored sealed), look-up and listing, the rotation
+//! of the secret with an overlap (protocol.md section 9: a current secret and, until it
+//! expires, the previous one), and the merchant's settings (allowed hosts, frame origins).
+//! Each change writes its audit row in the same unit of work.
 
+use super::audit::{self, Entry, Event};
 use super::db::Db;
 use super::now_millis;
 use super::sql::{Row, Sql};
 use crate::crypto::{DecryptError, MasterKey, random_bytes, random_hex};
+use crate::domain::hosts::{FrameOrigins, HostList};
+use anyhow::Context;
 use base64::Engine;
 use secrecy::{SecretBox, SecretString};
+
+/// The shortest and longest overlap a rotation may choose, and the default.
+pub const MIN_OVERLAP: std::time::Duration = std::time::Duration::from_secs(60);
+pub const MAX_OVERLAP: std::time::Duration = std::time::Duration::from_secs(7 * 24 * 3600);
+pub const DEFAULT_OVERLAP: std::time::Duration = std::time::Duration::from_secs(24 * 3600);
+
+/// A decrypted secret.
+pub type Secret = SecretBox<Vec<u8>>;
 
 #[derive(Debug, Clone)]
 pub struct Merchant {
@@ -14,49 +28,121 @@ pub struct Merchant {
     pub test_only: bool,
     pub master_key_id: String,
     pub created_at: i64,
+    /// The current secret's version: 1 at creation, one more at each rotation.
+    pub secret_version: i64,
+    /// When the previous secret (version `secret_version - 1`) stops verifying; in the past
+    /// once it has expired or was revoked, `None` before the first rotation.
+    pub previous_expires_at: Option<i64>,
+    pub return_hosts: HostList,
+    pub frame_origins: FrameOrigins,
     sealed: Vec<u8>,
+    previous_sealed: Option<Vec<u8>>,
 }
 
-fn aad(account_id: &str) -> Vec<u8> {
-    format!("offsite-gateway merchant secret:{account_id}").into_bytes()
+/// What a secret's ciphertext is bound to: its merchant and its version (the first version
+/// keeps the binding secrets had before rotation existed).
+fn aad(account_id: &str, version: i64) -> Vec<u8> {
+    if version <= 1 {
+        format!("offsite-gateway merchant secret:{account_id}").into_bytes()
+    } else {
+        format!("offsite-gateway merchant secret:{account_id}:v{version}").into_bytes()
+    }
 }
 
 impl Merchant {
-    /// The merchant's signing secret.
+    /// The merchant's current signing secret.
     pub fn secret(&self, key: &MasterKey) -> Result<SecretBox<Vec<u8>>, DecryptError> {
-        key.open(&self.sealed, &aad(&self.account_id))
+        key.open(&self.sealed, &aad(&self.account_id, self.secret_version))
+    }
+
+    /// The previous secret, expired or not, with when it stops (or stopped) verifying.
+    pub fn previous(
+        &self,
+        key: &MasterKey,
+    ) -> Result<Option<(Secret, i64)>, DecryptError> {
+        match (&self.previous_sealed, self.previous_expires_at) {
+            (Some(sealed), Some(expires)) => Ok(Some((
+                key.open(sealed, &aad(&self.account_id, self.secret_version - 1))?,
+                expires,
+            ))),
+            _ => Ok(None),
+        }
+    }
+
+    /// Whether a previous secret still verifies at `now`.
+    pub fn previous_valid_at(&self, now: i64) -> bool {
+        self.previous_sealed.is_some() && self.previous_expires_at.is_some_and(|e| e > now)
     }
 }
 
 fn merchant(r: &Row<'_>) -> anyhow::Result<Merchant> {
+    let account_id: String = r.get(0)?;
+    let hosts: String = r.get(9)?;
+    let origins: String = r.get(10)?;
     Ok(Merchant {
-        account_id: r.get(0)?,
         name: r.get(1)?,
         test_only: r.get(2)?,
         master_key_id: r.get(3)?,
         created_at: r.get(4)?,
         sealed: r.get(5)?,
+        secret_version: r.get(6)?,
+        previous_sealed: r.get(7)?,
+        previous_expires_at: r.get(8)?,
+        return_hosts: HostList::parse(&hosts)
+            .with_context(|| format!("merchant {account_id} has unreadable return hosts"))?,
+        frame_origins: FrameOrigins::parse(&origins)
+            .with_context(|| format!("merchant {account_id} has unreadable frame origins"))?,
+        account_id,
     })
+}
+
+macro_rules! columns {
+    () => {
+        "account_id, name, test_only, master_key_id, created_at, secret_sealed, secret_version, \
+         previous_secret_sealed, previous_expires_at, return_hosts, frame_origins"
+    };
 }
 
 static INSERT: Sql = Sql::new(
     "INSERT INTO merchants (account_id, name, test_only, secret_sealed, master_key_id, created_at)
      VALUES ($1, $2, $3, $4, $5, $6)",
 );
-static BY_ID: Sql = Sql::new(
-    "SELECT account_id, name, test_only, master_key_id, created_at, secret_sealed
-     FROM merchants WHERE account_id = $1",
-);
-static ALL: Sql = Sql::new(
-    "SELECT account_id, name, test_only, master_key_id, created_at, secret_sealed
-     FROM merchants ORDER BY created_at",
-);
+static BY_ID: Sql = Sql::new(concat!(
+    "SELECT ",
+    columns!(),
+    " FROM merchants WHERE account_id = $1"
+));
+static ALL: Sql = Sql::new(concat!(
+    "SELECT ",
+    columns!(),
+    " FROM merchants ORDER BY created_at"
+));
 static MASTER_KEY_IDS: Sql = Sql::new("SELECT DISTINCT master_key_id FROM merchants");
+/// The current secret becomes the previous one; only from the version that was read, and
+/// only while no previous secret is still valid (a second rotation inside the overlap would
+/// cut the first one short: T13).
+static ROTATE: Sql = Sql::new(
+    "UPDATE merchants SET previous_secret_sealed = secret_sealed, previous_expires_at = $2,
+         secret_sealed = $3, master_key_id = $4, secret_version = secret_version + 1
+     WHERE account_id = $1 AND secret_version = $5
+       AND (previous_expires_at IS NULL OR previous_expires_at <= $6)",
+);
+static REVOKE_PREVIOUS: Sql = Sql::new(
+    "UPDATE merchants SET previous_expires_at = $2
+     WHERE account_id = $1 AND previous_expires_at > $2",
+);
+static SET_SETTINGS: Sql =
+    Sql::new("UPDATE merchants SET return_hosts = $2, frame_origins = $3 WHERE account_id = $1");
 
 /// A new merchant; the secret is returned once and never stored in the clear.
 pub struct Created {
     pub account_id: String,
     pub secret: SecretString,
+}
+
+/// A fresh secret: 32 random bytes, URL-safe base64.
+fn new_secret() -> String {
+    base64::engine::general_purpose::URL_SAFE_NO_PAD.encode(random_bytes::<32>())
 }
 
 pub async fn create(
@@ -66,7 +152,7 @@ pub async fn create(
     test_only: bool,
 ) -> anyhow::Result<Created> {
     let account_id = format!("acct_{}", random_hex::<8>());
-    let secret = base64::engine::general_purpose::URL_SAFE_NO_PAD.encode(random_bytes::<32>());
+    let secret = new_secret();
     create_with_secret(db, key, &account_id, name, test_only, &secret).await?;
     Ok(Created {
         account_id,
@@ -86,19 +172,30 @@ pub async fn create_with_secret(
     if name.trim().is_empty() {
         anyhow::bail!("a merchant needs a name");
     }
-    db.exec(
-        &INSERT,
-        params![
-            account_id,
-            name.trim(),
-            test_only,
-            key.seal(secret.as_bytes(), &aad(account_id)),
-            key.id(),
-            now_millis(),
-        ],
-    )
-    .await?;
-    Ok(())
+    let now = now_millis();
+    let insert = params![
+        account_id,
+        name.trim(),
+        test_only,
+        key.seal(secret.as_bytes(), &aad(account_id, 1)),
+        key.id(),
+        now,
+    ];
+    let (account_id, detail) = (account_id.to_string(), format!("test_only={test_only}"));
+    db.write(move |tx| {
+        Box::pin(async move {
+            tx.exec(&INSERT, insert).await?;
+            let entry = Entry {
+                account_id: Some(&account_id),
+                actor: "cli",
+                event: Event::MerchantCreated,
+                detail: &detail,
+                ip: None,
+            };
+            audit::record_in(tx, &entry, now).await
+        })
+    })
+    .await
 }
 
 pub async fn find(db: &Db, account_id: &str) -> anyhow::Result<Option<Merchant>> {
@@ -115,16 +212,289 @@ pub async fn master_key_ids(db: &Db) -> anyhow::Result<Vec<String>> {
     db.fetch_all(&MASTER_KEY_IDS, params![], |r| r.get(0)).await
 }
 
-/// A merchant as the request paths need it: its secret already decrypted.
+/// Who makes a change, for the audit log: a dashboard user's email or `cli`, and their address.
+#[derive(Debug, Clone)]
+pub struct Actor {
+    pub name: String,
+    pub ip: Option<String>,
+}
+
+impl Actor {
+    pub fn cli() -> Self {
+        Self {
+            name: "cli".into(),
+            ip: None,
+        }
+    }
+}
+
+/// Why a credentials change was refused; nothing changed.
+#[derive(Debug, thiserror::Error, PartialEq, Eq)]
+pub enum Refused {
+    #[error("no merchant has this account id")]
+    NoSuchMerchant,
+    #[error("the overlap must be between 1 minute and 7 days")]
+    OverlapOutOfRange,
+    #[error("the previous secret is still valid (until {until}); revoke it before rotating again")]
+    PreviousStillValid { until: String },
+    #[error("there is no previous secret that is still valid")]
+    NoValidPrevious,
+}
+
+/// A rotation's result: the new secret (shown once) and when the previous one stops verifying.
+pub struct Rotated {
+    pub account_id: String,
+    pub secret: SecretString,
+    pub previous_expires_at: i64,
+}
+
+/// Rotates the merchant's secret: a new current secret, the old one valid for `overlap`.
+pub async fn rotate(
+    db: &Db,
+    key: &MasterKey,
+    account_id: &str,
+    overlap: std::time::Duration,
+    by: &Actor,
+) -> anyhow::Result<Result<Rotated, Refused>> {
+    if !(MIN_OVERLAP..=MAX_OVERLAP).contains(&overlap) {
+        return Ok(Err(Refused::OverlapOutOfRange));
+    }
+    let Some(m) = find(db, account_id).await? else {
+        return Ok(Err(Refused::NoSuchMerchant));
+    };
+    let now = now_millis();
+    if m.previous_valid_at(now) {
+        return Ok(Err(still_valid(&m)));
+    }
+    let secret = new_secret();
+    let expires = now + i64::try_from(overlap.as_millis()).unwrap_or(i64::MAX);
+    let version = m.secret_version;
+    let sealed = key.seal(secret.as_bytes(), &aad(account_id, version + 1));
+    let update = params![account_id, expires, sealed, key.id(), version, now];
+    let detail = format!(
+        "secret version {} replaces {version}; the previous one is valid for {}",
+        version + 1,
+        humantime::format_duration(overlap)
+    );
+    let changed = audited(
+        db,
+        account_id,
+        by,
+        Event::SecretRotated,
+        detail,
+        now,
+        &ROTATE,
+        update,
+    )
+    .await?;
+    if !changed {
+        // Another rotation won the race.
+        let m = find(db, account_id).await?.context("a merchant vanished")?;
+        return Ok(Err(still_valid(&m)));
+    }
+    Ok(Ok(Rotated {
+        account_id: account_id.to_string(),
+        secret: SecretString::from(secret),
+        previous_expires_at: expires,
+    }))
+}
+
+fn still_valid(m: &Merchant) -> Refused {
+    Refused::PreviousStillValid {
+        until: super::format_millis(m.previous_expires_at.unwrap_or_default()),
+    }
+}
+
+/// Ends the previous secret's overlap now.
+pub async fn revoke_previous(
+    db: &Db,
+    account_id: &str,
+    by: &Actor,
+) -> anyhow::Result<Result<(), Refused>> {
+    if find(db, account_id).await?.is_none() {
+        return Ok(Err(Refused::NoSuchMerchant));
+    }
+    let now = now_millis();
+    let detail = "the previous secret no longer verifies".to_string();
+    let update = params![account_id, now];
+    let event = Event::PreviousSecretRevoked;
+    match audited(
+        db,
+        account_id,
+        by,
+        event,
+        detail,
+        now,
+        &REVOKE_PREVIOUS,
+        update,
+    )
+    .await?
+    {
+        true => Ok(Ok(())),
+        false => Ok(Err(Refused::NoValidPrevious)),
+    }
+}
+
+/// Replaces the merchant's allowed hosts and frame origins.
+pub async fn set_settings(
+    db: &Db,
+    account_id: &str,
+    return_hosts: &HostList,
+    frame_origins: &FrameOrigins,
+    by: &Actor,
+) -> anyhow::Result<Result<(), Refused>> {
+    let (hosts, origins) = (return_hosts.to_text(), frame_origins.to_text());
+    let detail = format!(
+        "return hosts: {}; frame origins: {}",
+        or_none(&hosts.replace('\n', ", ")),
+        or_none(&origins.replace('\n', ", "))
+    );
+    let update = params![account_id, hosts, origins];
+    let event = Event::SettingsChanged;
+    match audited(
+        db,
+        account_id,
+        by,
+        event,
+        detail,
+        now_millis(),
+        &SET_SETTINGS,
+        update,
+    )
+    .await?
+    {
+        true => Ok(Ok(())),
+        false => Ok(Err(Refused::NoSuchMerchant)),
+    }
+}
+
+fn or_none(s: &str) -> &str {
+    if s.is_empty() { "(any)" } else { s }
+}
+
+/// Runs `sql` and, if it changed the row, its audit entry, as one unit; whether it changed.
+#[allow(clippy::too_many_arguments)]
+async fn audited(
+    db: &Db,
+    account_id: &str,
+    by: &Actor,
+    event: Event,
+    detail: String,
+    now: i64,
+    sql: &'static Sql,
+    params: Vec<super::sql::Value>,
+) -> anyhow::Result<bool> {
+    let (account_id, by) = (account_id.to_string(), by.clone());
+    db.write(move |tx| {
+        Box::pin(async move {
+            if tx.exec(sql, params).await? == 0 {
+                return Ok(false);
+            }
+            let entry = Entry {
+                account_id: Some(&account_id),
+                actor: &by.name,
+                event,
+                detail: &detail,
+                ip: by.ip.as_deref(),
+            };
+            audit::record_in(tx, &entry, now).await?;
+            Ok(true)
+        })
+    })
+    .await
+}
+
+/// One of a merchant's secrets that verifies requests.
+pub struct Key {
+    pub version: i64,
+    pub secret: SecretBox<Vec<u8>>,
+}
+
+/// A merchant as the request paths need it: its secrets already decrypted, its settings parsed.
 pub struct Verified {
     pub account_id: String,
     pub test_only: bool,
-    pub secret: SecretBox<Vec<u8>>,
+    pub current: Key,
+    /// The previous secret and when it stops verifying (in the past once expired or revoked:
+    /// the signature doctor still tries it, to say so).
+    pub previous: Option<(Key, i64)>,
+    pub return_hosts: HostList,
+    pub frame_origins: FrameOrigins,
+}
+
+impl Verified {
+    fn from_merchant(m: Merchant, key: &MasterKey) -> Result<Self, DecryptError> {
+        let previous = m.previous(key)?.map(|(secret, expires)| {
+            (
+                Key {
+                    version: m.secret_version - 1,
+                    secret,
+                },
+                expires,
+            )
+        });
+        Ok(Self {
+            current: Key {
+                version: m.secret_version,
+                secret: m.secret(key)?,
+            },
+            previous,
+            account_id: m.account_id,
+            test_only: m.test_only,
+            return_hosts: m.return_hosts,
+            frame_origins: m.frame_origins,
+        })
+    }
+
+    /// The secret of `version` (current or previous, valid or not), else the current one.
+    pub fn key(&self, version: i64) -> &Key {
+        match &self.previous {
+            Some((k, _)) if k.version == version => k,
+            _ => &self.current,
+        }
+    }
+
+    /// The secrets that verify at `now`: the current one, then the previous one in its overlap.
+    pub fn keys_at(&self, now: i64) -> impl Iterator<Item = &Key> {
+        std::iter::once(&self.current).chain(
+            self.previous
+                .as_ref()
+                .filter(|(_, expires)| *expires > now)
+                .map(|(k, _)| k),
+        )
+    }
+
+    /// The secret of `version` if it still verifies at `now`, else the current one: answers
+    /// are signed with the secret that verified the request, unless it has been rotated out
+    /// since (the storefront holds the current one by then).
+    pub fn signing_key(&self, version: i64, now: i64) -> &Key {
+        self.keys_at(now)
+            .find(|k| k.version == version)
+            .unwrap_or(&self.current)
+    }
+}
+
+/// A request whose signature verified: its merchant and the version of the secret that
+/// verified it (its answers are signed with the same one).
+pub struct Signed {
+    pub merchant: std::sync::Arc<Verified>,
+    pub version: i64,
+}
+
+impl Signed {
+    /// The secret that verified the request.
+    pub fn secret(&self) -> &[u8] {
+        use secrecy::ExposeSecret;
+        self.merchant.key(self.version).secret.expose_secret()
+    }
 }
 
 /// Merchants by account id, decrypted once and kept for a short while: a payment request then
 /// costs no merchant query and no decryption. A merchant created with the CLI is found at once
-/// (misses are not cached); a change to an existing one is seen within `ttl`.
+/// (misses are not cached); a change made by this process is seen at once ([`Cache::forget`]),
+/// a change made by another process (the CLI, another gateway) within `ttl`, and a signature
+/// that fails against a cached entry is checked once more against the database, so a secret
+/// rotated elsewhere verifies at once.
 pub struct Cache {
     ttl: std::time::Duration,
     entries: std::sync::RwLock<
@@ -152,14 +522,36 @@ impl Cache {
         {
             return Ok(Some(m.clone()));
         }
+        self.load(db, key, account_id).await
+    }
+
+    /// The merchant read from the database now (and cached), if the cached entry is older
+    /// than a second; otherwise the cached entry. Bounds the queries a flood of bad
+    /// signatures can cause to one a second per merchant.
+    pub async fn refresh(
+        &self,
+        db: &Db,
+        key: &MasterKey,
+        account_id: &str,
+    ) -> anyhow::Result<Option<std::sync::Arc<Verified>>> {
+        if let Some((at, m)) = self.entries.read().unwrap().get(account_id)
+            && at.elapsed() < std::time::Duration::from_secs(1)
+        {
+            return Ok(Some(m.clone()));
+        }
+        self.load(db, key, account_id).await
+    }
+
+    async fn load(
+        &self,
+        db: &Db,
+        key: &MasterKey,
+        account_id: &str,
+    ) -> anyhow::Result<Option<std::sync::Arc<Verified>>> {
         let Some(merchant) = find(db, account_id).await? else {
             return Ok(None);
         };
-        let verified = std::sync::Arc::new(Verified {
-            secret: merchant.secret(key)?,
-            account_id: merchant.account_id,
-            test_only: merchant.test_only,
-        });
+        let verified = std::sync::Arc::new(Verified::from_merchant(merchant, key)?);
         let mut entries = self.entries.write().unwrap();
         if entries.len() > 10_000 {
             entries.clear();
@@ -169,5 +561,10 @@ impl Cache {
             (std::time::Instant::now(), verified.clone()),
         );
         Ok(Some(verified))
+    }
+
+    /// Drops a merchant's entry after this process changed it.
+    pub fn forget(&self, account_id: &str) {
+        self.entries.write().unwrap().remove(account_id);
     }
 }

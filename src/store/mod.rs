@@ -6,6 +6,7 @@
 #[macro_use]
 pub mod sql;
 pub mod attempts;
+pub mod audit;
 pub mod callbacks;
 pub mod db;
 pub mod lite;
@@ -13,7 +14,10 @@ pub mod merchants;
 pub mod operations;
 pub mod outbox;
 pub mod payments;
+pub mod rejections;
+pub mod sessions;
 pub mod test_charges;
+pub mod users;
 
 pub use db::Db;
 
@@ -136,6 +140,15 @@ pub fn millis(t: OffsetDateTime) -> i64 {
 pub fn from_millis(ms: i64) -> OffsetDateTime {
     OffsetDateTime::from_unix_timestamp_nanos(i128::from(ms) * 1_000_000)
         .unwrap_or(OffsetDateTime::UNIX_EPOCH)
+}
+
+/// A stored time as RFC 3339 in UTC, to the second (`2026-12-01T10:30:00Z`).
+pub fn format_millis(ms: i64) -> String {
+    let t = from_millis(ms)
+        .replace_nanosecond(0)
+        .unwrap_or(OffsetDateTime::UNIX_EPOCH);
+    t.format(&time::format_description::well_known::Rfc3339)
+        .unwrap_or_default()
 }
 
 #[cfg(test)]

@@ -47,6 +47,9 @@ pub struct Payment {
     pub refunded: i64,
     /// The idempotency key of a processor call in flight, until its outcome is applied.
     pub attempt_in_flight: Option<String>,
+    /// The version of the merchant secret that verified the request; its answers are signed
+    /// with it while it is valid.
+    pub secret_version: i64,
 }
 
 impl Payment {
@@ -85,7 +88,8 @@ macro_rules! columns {
         "id, merchant_id, reference, request_signature, request_fields, amount_minor, currency, \
          test, transaction_type, status, declines, message, csrf_token, url_complete, \
          url_cancel, url_callback, locale, card_brand, card_last4, gateway_reference, response, \
-         settle_at, authorized_minor, captured_minor, refunded_minor, attempt_key"
+         settle_at, authorized_minor, captured_minor, refunded_minor, attempt_key, \
+         secret_version"
     };
 }
 
@@ -126,6 +130,7 @@ pub(super) fn payment(r: &Row<'_>) -> anyhow::Result<Payment> {
         captured: r.get(23)?,
         refunded: r.get(24)?,
         attempt_in_flight: r.get(25)?,
+        secret_version: r.get(26)?,
         id,
     })
 }
@@ -145,9 +150,9 @@ static INSERT: Sql = Sql::new(
          amount_minor, amount_text, currency, test, transaction_type, status, declines, message,
          csrf_token, url_complete, url_cancel, url_callback, locale, card_brand, card_last4,
          gateway_reference, response, settle_at, created_at, updated_at, authorized_minor,
-         captured_minor, refunded_minor)
+         captured_minor, refunded_minor, secret_version)
      VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, 'open', 0, NULL, $11, $12, $13, $14, $15,
-         NULL, NULL, $16, NULL, NULL, $17, $17, 0, 0, 0)
+         NULL, NULL, $16, NULL, NULL, $17, $17, 0, 0, 0, $18)
      ON CONFLICT (merchant_id, reference) DO NOTHING",
 );
 
@@ -156,6 +161,7 @@ pub async fn insert_or_get(
     db: &Db,
     request: &PaymentRequest,
     signature: &str,
+    secret_version: i64,
 ) -> anyhow::Result<Stored> {
     // One draw from the OS for the payment's three random values.
     let random = random_bytes::<32>();
@@ -184,6 +190,7 @@ pub async fn insert_or_get(
         request.locale.clone(),
         format!("gw_{}", sortable_hex_with(&random[26..])),
         now_millis(),
+        secret_version,
     ];
     if db
         .exec_grouped(&INSERT, values)

@@ -1,11 +1,14 @@
 //! The `offsite-gateway` command line: `serve` (the default) and the administration commands
 //! (`merchant`, `callbacks`), with what each prints. `main` only parses and calls [`run`].
 
+mod merchant;
+
+pub use merchant::MerchantCommand;
+
 use crate::config::Settings;
 use crate::domain::callback::CallbackStatus;
 use crate::startup::{self, Application, KeySource};
-use crate::store::{callbacks, merchants};
-use anyhow::Context;
+use crate::store::callbacks;
 use clap::{Parser, Subcommand};
 use secrecy::ExposeSecret;
 
@@ -52,25 +55,6 @@ pub enum CallbacksCommand {
     Resend { id: i64 },
 }
 
-#[derive(Subcommand)]
-pub enum MerchantCommand {
-    /// Create a merchant and print its account id and secret (shown only this once).
-    Create {
-        #[arg(long)]
-        name: String,
-        /// Accept only test payments (x_test=true).
-        #[arg(long)]
-        test_only: bool,
-        #[arg(long)]
-        json: bool,
-    },
-    /// List merchants (never their secrets).
-    List {
-        #[arg(long)]
-        json: bool,
-    },
-}
-
 /// The default log filter of a command: `serve` logs its work; the others only warnings.
 pub fn default_log_filter(command: &Command) -> &'static str {
     match command {
@@ -83,7 +67,7 @@ pub fn default_log_filter(command: &Command) -> &'static str {
 pub async fn run(settings: Settings, command: Command) -> anyhow::Result<()> {
     match command {
         Command::Serve => serve(settings).await,
-        Command::Merchant { command } => merchant_command(settings, command).await,
+        Command::Merchant { command } => merchant::run(settings, command).await,
         Command::Callbacks { command } => callbacks_command(settings, command).await,
     }
 }
@@ -217,79 +201,6 @@ async fn callbacks_command(settings: Settings, command: CallbacksCommand) -> any
                     println!("queued callback {new_id}; a running gateway sends it within a second")
                 }
                 None => anyhow::bail!("no callback {id}"),
-            }
-        }
-    }
-    Ok(())
-}
-
-/// What a merchant's account can take, said plainly.
-fn mode_of(live: bool) -> &'static str {
-    if live { "test+live" } else { "test only" }
-}
-
-const TEST_ONLY_NOTE: &str = "This account takes test payments only (x_test=true): this gateway \
-     has no live processor, so x_test=false is refused with live_mode_unavailable.";
-
-async fn merchant_command(settings: Settings, command: MerchantCommand) -> anyhow::Result<()> {
-    let (db, key, _) = startup::open(&settings).await?;
-    let processor_live = startup::processor(&db).live();
-    match command {
-        MerchantCommand::Create {
-            name,
-            test_only,
-            json,
-        } => {
-            let created = merchants::create(&db, &key, &name, test_only)
-                .await
-                .context("creating the merchant")?;
-            let live = !test_only && processor_live;
-            if json {
-                println!(
-                    "{}",
-                    serde_json::json!({
-                        "account_id": created.account_id,
-                        "secret": created.secret.expose_secret(),
-                        "live_mode": live,
-                    })
-                );
-            } else {
-                println!("account id: {}", created.account_id);
-                println!("secret:     {}", created.secret.expose_secret());
-                println!("The secret is shown only now. Enter both in the storefront's settings.");
-                if !live {
-                    println!("{TEST_ONLY_NOTE}");
-                }
-            }
-        }
-        MerchantCommand::List { json } => {
-            let all = merchants::list(&db).await?;
-            if json {
-                let rows: Vec<_> = all
-                    .iter()
-                    .map(|m| {
-                        serde_json::json!({
-                            "account_id": m.account_id,
-                            "name": m.name,
-                            "test_only": m.test_only,
-                            "live_mode": !m.test_only && processor_live,
-                            "created_at": crate::domain::response::timestamp(
-                                crate::store::from_millis(m.created_at)),
-                        })
-                    })
-                    .collect();
-                println!("{}", serde_json::Value::Array(rows));
-            } else {
-                println!("{:<22} {:<10} name", "account id", "mode");
-                let mut any_test_only = false;
-                for m in all {
-                    let live = !m.test_only && processor_live;
-                    any_test_only |= !live;
-                    println!("{:<22} {:<10} {}", m.account_id, mode_of(live), m.name);
-                }
-                if any_test_only && !processor_live {
-                    println!("{TEST_ONLY_NOTE}");
-                }
             }
         }
     }

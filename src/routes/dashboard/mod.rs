@@ -1,0 +1,135 @@
+//! The merchant dashboard (protocol.md section 9): pages that share the hosted page's look,
+//! work without JavaScript, and show a user only their own merchant. This module owns the
+//! session cookie (`__Host-og_session`), the check that every page has a live session (else a
+//! redirect to the login), and the CSRF check of every form that changes something
+//! (synchronizer token tied to the session, plus the browser's Origin, T10). The pages are in
+//! [`auth`] (setup, login, logout, password) and [`account`] (overview, credentials, settings,
+//! developers).
+
+mod account;
+mod auth;
+
+use super::errors::page_or_json;
+use super::html::see_other;
+use super::input::{check_token, client_ip, read_form, same_origin};
+use crate::domain::form::Fields;
+use crate::error::AppError;
+use crate::i18n;
+use crate::state::AppState;
+use crate::store::merchants::Actor;
+use crate::store::now_millis;
+use crate::store::sessions::{self, Session};
+use poem::http::header;
+use poem::{Body, Request, Response, Route, get};
+
+/// The session cookie's name; the `__Host-` prefix makes browsers insist on `Secure`,
+/// `Path=/` and no `Domain`, so no other host can set or read it.
+pub const COOKIE: &str = "__Host-og_session";
+
+pub fn routes() -> Route {
+    Route::new()
+        .at("/", get(account::overview))
+        .at("/login", get(auth::login_page).post(auth::login))
+        .at("/logout", poem::post(auth::logout))
+        .at("/setup/:token", get(auth::setup_page).post(auth::setup))
+        .at(
+            "/password",
+            get(auth::password_page).post(auth::change_password),
+        )
+        .at(
+            "/credentials",
+            get(account::credentials).post(account::change_credentials),
+        )
+        .at(
+            "/settings",
+            get(account::settings).post(account::save_settings),
+        )
+        .at("/developers", get(account::developers))
+}
+
+/// The links and the logout form of a logged-in page.
+pub struct Nav {
+    pub email: String,
+    pub csrf: String,
+    pub current: &'static str,
+}
+
+impl Nav {
+    fn of(session: &Session, current: &'static str) -> Option<Self> {
+        Some(Self {
+            email: session.user.email.clone(),
+            csrf: session.csrf_token.clone(),
+            current,
+        })
+    }
+}
+
+/// The cookie's token, if the request carries one.
+fn cookie_token(req: &Request) -> Option<&str> {
+    req.headers()
+        .get_all(header::COOKIE)
+        .iter()
+        .filter_map(|v| v.to_str().ok())
+        .flat_map(|v| v.split(';'))
+        .filter_map(|pair| pair.trim().split_once('='))
+        .find(|(name, _)| *name == COOKIE)
+        .map(|(_, value)| value)
+        .filter(|v| v.len() == 64 && v.bytes().all(|b| b.is_ascii_hexdigit()))
+}
+
+/// `Set-Cookie` for a new session, or to clear it.
+fn set_cookie(token: Option<&str>) -> String {
+    match token {
+        Some(t) => format!(
+            "{COOKIE}={t}; Secure; HttpOnly; SameSite=Strict; Path=/; Max-Age={}",
+            sessions::ABSOLUTE_MS / 1000
+        ),
+        None => format!("{COOKIE}=; Secure; HttpOnly; SameSite=Strict; Path=/; Max-Age=0"),
+    }
+}
+
+/// The request's live session, or the response to give instead: the login page for a
+/// browser without one.
+async fn session(req: &Request, state: &AppState) -> Result<Session, Response> {
+    let found = match cookie_token(req) {
+        Some(token) => sessions::find(&state.db, token, now_millis()).await,
+        None => Ok(None),
+    };
+    match found {
+        Ok(Some(s)) => Ok(s),
+        Ok(None) => Err(see_other("/dashboard/login")),
+        Err(e) => Err(error(AppError::Unexpected(e))),
+    }
+}
+
+/// A form that changes something, from a logged-in user: the session, the Origin and the
+/// CSRF token are checked before anything else is read (403 and nothing changed otherwise).
+async fn session_form(
+    req: &Request,
+    body: Body,
+    state: &AppState,
+) -> Result<(Session, Fields), Response> {
+    let session = session(req, state).await?;
+    same_origin(req).map_err(error)?;
+    let mut fields = Fields::new();
+    read_form(req, body, &mut fields).await.map_err(error)?;
+    check_token(&session.csrf_token, fields.get("csrf_token")).map_err(error)?;
+    Ok((session, fields))
+}
+
+/// Who is acting, for the audit log.
+fn actor(req: &Request, session: &Session) -> Actor {
+    Actor {
+        name: session.user.email.clone(),
+        ip: client_ip(req),
+    }
+}
+
+fn error(e: AppError) -> Response {
+    page_or_json(e, false, &i18n::EN)
+}
+
+/// The value of a text field, or empty.
+fn text<'a>(fields: &'a Fields, name: &str) -> &'a str {
+    fields.get(name).unwrap_or("")
+}
