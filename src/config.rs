@@ -38,6 +38,10 @@ pub struct Settings {
     pub callback_retry_schedule: RetrySchedule,
     /// `GATEWAY_CALLBACK_TIMEOUT`: time for one callback attempt (connect has 5 s of it).
     pub callback_timeout: Duration,
+    /// `GATEWAY_MERCHANT_CACHE_TTL`: how long a process keeps a merchant's decrypted secrets
+    /// and settings (10 s): a change made by another process (the CLI, another gateway) is seen
+    /// within it. `0s` reads the merchant for every request.
+    pub merchant_cache_ttl: Duration,
     /// `GATEWAY_SQLITE_SYNCHRONOUS`: `full` (default: every commit survives a power cut) or
     /// `normal` (WAL: commits survive a crash of the process, the last ones may not survive a
     /// power cut).
@@ -60,6 +64,7 @@ impl Default for Settings {
             db_max_connections: None,
             callback_retry_schedule: RetrySchedule::default(),
             callback_timeout: Duration::from_secs(10),
+            merchant_cache_ttl: Duration::from_secs(10),
             callback_allow_nets: Vec::new(),
             sqlite_synchronous_full: true,
         }
@@ -119,6 +124,9 @@ impl Settings {
         }
         if let Some(v) = var("GATEWAY_CALLBACK_TIMEOUT") {
             s.callback_timeout = parse_duration(&v).context("GATEWAY_CALLBACK_TIMEOUT")?;
+        }
+        if let Some(v) = var("GATEWAY_MERCHANT_CACHE_TTL") {
+            s.merchant_cache_ttl = parse_duration(&v).context("GATEWAY_MERCHANT_CACHE_TTL")?;
         }
         if let Some(v) = var("GATEWAY_SQLITE_SYNCHRONOUS") {
             s.sqlite_synchronous_full = match v.trim() {

@@ -115,7 +115,7 @@ impl Application {
         )?;
         let state = AppState {
             processor: processor(&db),
-            merchants: Arc::new(merchants::Cache::new(Duration::from_secs(10))),
+            merchants: Arc::new(merchants::Cache::new(settings.merchant_cache_ttl)),
             db,
             key: Arc::new(key),
             callback_wake: Arc::new(Notify::new()),

@@ -56,10 +56,7 @@ impl Merchant {
     }
 
     /// The previous secret, expired or not, with when it stops (or stopped) verifying.
-    pub fn previous(
-        &self,
-        key: &MasterKey,
-    ) -> Result<Option<(Secret, i64)>, DecryptError> {
+    pub fn previous(&self, key: &MasterKey) -> Result<Option<(Secret, i64)>, DecryptError> {
         match (&self.previous_sealed, self.previous_expires_at) {
             (Some(sealed), Some(expires)) => Ok(Some((
                 key.open(sealed, &aad(&self.account_id, self.secret_version - 1))?,

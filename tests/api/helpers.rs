@@ -402,7 +402,16 @@ impl TestApp {
         for (table, cols) in [
             (
                 "merchants",
-                &["account_id", "name", "test_only", "master_key_id"][..],
+                &[
+                    "account_id",
+                    "name",
+                    "test_only",
+                    "master_key_id",
+                    "secret_version",
+                    "previous_expires_at",
+                    "return_hosts",
+                    "frame_origins",
+                ][..],
             ),
             (
                 "payments",
@@ -449,6 +458,11 @@ impl TestApp {
         count_in(&self.db, sql).await
     }
 
+    /// Runs a statement of the test's own (to stand for the passing of time, say).
+    pub async fn exec(&self, sql: &str) {
+        self.db.orm().execute_unprepared(sql).await.unwrap();
+    }
+
     pub async fn payment_status(&self, path: &str) -> String {
         let id = path.trim_start_matches("/pay/");
         let row = self
@@ -482,7 +496,15 @@ impl TestApp {
             }
             Backend::Postgres { .. } => {
                 let mut all = String::new();
-                for table in ["merchants", "payments", "test_processor_charges"] {
+                for table in [
+                    "merchants",
+                    "payments",
+                    "test_processor_charges",
+                    "dashboard_users",
+                    "dashboard_sessions",
+                    "audit_events",
+                    "signature_rejections",
+                ] {
                     let rows = self
                         .db
                         .orm()
