@@ -180,6 +180,31 @@ pub fn same_origin(req: &Request) -> Result<(), AppError> {
     Ok(())
 }
 
+/// The dashboard's stricter check: a browser that says where the form came from must say our
+/// own origin (`Sec-Fetch-Site: same-origin`, or `none` for a typed URL), and an `Origin`
+/// header must name our host, `null` included (a page on another port or a sibling subdomain
+/// is same-*site*, and can make its own requests carry `Origin: null`). The login and setup
+/// forms have no session to tie a token to; this is what stops a login CSRF.
+pub fn same_origin_only(req: &Request) -> Result<(), AppError> {
+    if let Some(site) = req.header("sec-fetch-site")
+        && site != "same-origin"
+        && site != "none"
+    {
+        return Err(AppError::Forbidden(
+            "the form was submitted from another origin",
+        ));
+    }
+    if let Some(origin) = req.header("origin") {
+        let origin_host = origin.split_once("://").map(|(_, h)| h);
+        if origin_host.is_none() || origin_host != req.header("host") {
+            return Err(AppError::Forbidden(
+                "the form was submitted from another origin",
+            ));
+        }
+    }
+    Ok(())
+}
+
 /// The synchronizer-token check: `given` must be `expected`, compared in constant time.
 pub fn check_token(expected: &str, given: Option<&str>) -> Result<(), AppError> {
     use subtle::ConstantTimeEq;

@@ -59,9 +59,17 @@ async fn secure_and_log<E: Endpoint>(ep: E, req: Request) -> Response {
         header::X_CONTENT_TYPE_OPTIONS,
         HeaderValue::from_static("nosniff"),
     );
+    // The dashboard's own forms must carry a real Origin (under `no-referrer` browsers send
+    // `Origin: null`, which a same-site attacker can send too), so its pages keep the referrer
+    // within our origin; every other page sends none (payment page addresses stay private).
+    let referrer_policy = if path.starts_with("/dashboard") {
+        "same-origin"
+    } else {
+        "no-referrer"
+    };
     h.insert(
         header::REFERRER_POLICY,
-        HeaderValue::from_static("no-referrer"),
+        HeaderValue::from_static(referrer_policy),
     );
     h.insert(header::X_FRAME_OPTIONS, HeaderValue::from_static("DENY"));
     if !h.contains_key(header::CACHE_CONTROL) {

@@ -534,17 +534,43 @@ async fn forged_dashboard_forms_change_nothing() {
     assert_eq!(b.get("/dashboard").await.0, 200);
     assert_eq!(app.snapshot().await, before);
     assert_eq!(app.count(rotated).await, 0);
-    // A login form posted from another site is refused before any password is checked.
+    // A login form posted from elsewhere (login CSRF: the victim's browser logged into the
+    // attacker's account) is refused before any password is checked: another origin, a
+    // same-site page on another port, or one that makes its request carry `Origin: null`.
+    for (header, value) in [
+        ("origin", "https://evil.example"),
+        ("origin", "null"),
+        ("sec-fetch-site", "same-site"),
+        ("sec-fetch-site", "cross-site"),
+    ] {
+        let resp = app
+            .client
+            .post(app.url("/dashboard/login"))
+            .header(header, value)
+            .form_of(&[("email", "owner@example.com"), ("password", PASSWORD)])
+            .send()
+            .await
+            .unwrap();
+        assert_eq!(resp.status(), 403, "{header}: {value}");
+        assert!(session_cookie(&resp).is_none());
+    }
+    // Our own pages keep the referrer within our origin, so their forms carry a real Origin.
     let resp = app
         .client
-        .post(app.url("/dashboard/login"))
-        .header("origin", "https://evil.example")
+        .get(app.url("/dashboard/login"))
+        .send()
+        .await
+        .unwrap();
+    assert_eq!(resp.headers()["referrer-policy"], "same-origin");
+    let resp = b
+        .send(app.client.post(app.url("/dashboard/login")))
+        .header("origin", app.address.as_str())
+        .header("sec-fetch-site", "same-origin")
         .form_of(&[("email", "owner@example.com"), ("password", PASSWORD)])
         .send()
         .await
         .unwrap();
-    assert_eq!(resp.status(), 403);
-    assert!(session_cookie(&resp).is_none());
+    assert_eq!(resp.status(), 303, "our own login form is accepted");
 }
 
 #[tokio::test]

@@ -5,7 +5,7 @@ use crate::domain::form::Fields;
 use crate::error::AppError;
 use crate::flows::accounts::{self, Login, password_problem};
 use crate::routes::html::{render, see_other};
-use crate::routes::input::{client_ip, read_form, same_origin};
+use crate::routes::input::{client_ip, read_form, same_origin_only};
 use crate::state::AppState;
 use crate::store::now_millis;
 use crate::store::sessions;
@@ -81,7 +81,7 @@ pub async fn login_page(req: &Request) -> Response {
 
 #[handler]
 pub async fn login(req: &Request, body: Body, Data(state): Data<&AppState>) -> Response {
-    if let Err(e) = same_origin(req) {
+    if let Err(e) = same_origin_only(req) {
         return error(e);
     }
     let mut fields = Fields::new();
@@ -179,7 +179,7 @@ pub async fn setup(
     body: Body,
     Data(state): Data<&AppState>,
 ) -> Response {
-    if let Err(e) = same_origin(req) {
+    if let Err(e) = same_origin_only(req) {
         return error(e);
     }
     if !plausible_token(&token) {

@@ -11,7 +11,7 @@ mod auth;
 
 use super::errors::page_or_json;
 use super::html::see_other;
-use super::input::{check_token, client_ip, read_form, same_origin};
+use super::input::{check_token, client_ip, read_form, same_origin_only};
 use crate::domain::form::Fields;
 use crate::error::AppError;
 use crate::i18n;
@@ -110,7 +110,7 @@ async fn session_form(
     state: &AppState,
 ) -> Result<(Session, Fields), Response> {
     let session = session(req, state).await?;
-    same_origin(req).map_err(error)?;
+    same_origin_only(req).map_err(error)?;
     let mut fields = Fields::new();
     read_form(req, body, &mut fields).await.map_err(error)?;
     check_token(&session.csrf_token, fields.get("csrf_token")).map_err(error)?;

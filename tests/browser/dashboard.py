@@ -1,0 +1,531 @@
+"""A merchant in a real browser (Debian's headless Chromium, driven by Playwright).
+
+Starts the gateway binary on a fresh SQLite database, invites a dashboard user for the sandbox
+merchant through the CLI, and then, as that merchant: sets a password through the one-time link,
+logs in (a wrong password first), rotates the secret with an overlap and revokes the previous one
+while signed checkouts from Python show which secret verifies, reads the signature doctor's
+rejections, restricts the return hosts, is attacked by a cross-origin page (T10: the forms it
+auto-submits change nothing), and logs out. Every page is screenshotted (some at 390px as well)
+and checked with axe-core.
+
+    python3 tests/browser/dashboard.py target/debug/offsite-gateway [screenshot-dir]
+
+axe-core: `AXE_JS` names axe.min.js; otherwise it is installed with npm into
+`${TMPDIR:-/tmp}/og-axe` when missing there.
+"""
+import hashlib
+import hmac
+import html
+import http.client
+import json
+import os
+import re
+import socket
+import subprocess
+import sys
+import tempfile
+import threading
+import time
+import urllib.parse
+from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
+
+from playwright.sync_api import sync_playwright
+
+CHROMIUM_ARGS = ['--no-sandbox', '--disable-gpu', '--disable-background-networking',
+                 '--disable-component-update', '--no-first-run', '--disable-quic', '--disable-sync']
+EMAIL = 'owner@example.com'
+PASSWORD = 'correct horse battery staple'
+SHOP = 'https://shop.example.com'
+# Chromium logs every 4xx page it shows; the journey means to see them.
+EXPECTED_STATUS = 'Failed to load resource: the server responded with a status of 4'
+results = []
+
+
+def check(name, condition, detail=''):
+    results.append((name, bool(condition)))
+    print(('ok   ' if condition else 'FAIL ') + name + ('' if condition else ': ' + str(detail)))
+
+
+def free_port():
+    with socket.socket() as s:
+        s.bind(('127.0.0.1', 0))
+        return s.getsockname()[1]
+
+
+def gateway_env(port):
+    env = dict(os.environ, GATEWAY_LISTEN=f'127.0.0.1:{port}', GATEWAY_PUBLIC_URL=f'http://127.0.0.1:{port}',
+               GATEWAY_ALLOW_PRIVATE_TARGETS='true', RUST_LOG='warn')
+    env.pop('DATABASE_URL', None)
+    env.pop('GATEWAY_MASTER_KEY', None)
+    return env
+
+
+def start_gateway(binary, workdir, port):
+    proc = subprocess.Popen([os.path.abspath(binary)], cwd=workdir, env=gateway_env(port),
+                            stdout=subprocess.PIPE, text=True)
+    account = secret = None
+    for line in proc.stdout:
+        if 'account id:' in line:
+            account = line.split()[-1]
+        if 'secret:' in line:
+            secret = line.split()[-1]
+            break
+    for _ in range(100):
+        try:
+            socket.create_connection(('127.0.0.1', port), timeout=0.2).close()
+            break
+        except OSError:
+            time.sleep(0.1)
+    return proc, f'http://127.0.0.1:{port}', account, secret
+
+
+def axe_path():
+    given = os.environ.get('AXE_JS')
+    if given:
+        return given
+    prefix = os.path.join(os.environ.get('TMPDIR', '/tmp'), 'og-axe')
+    path = os.path.join(prefix, 'node_modules', 'axe-core', 'axe.min.js')
+    if not os.path.exists(path):
+        subprocess.run(['npm', 'install', '--silent', '--no-audit', '--no-fund', '--prefix', prefix, 'axe-core@4'],
+                       check=True, stdout=subprocess.DEVNULL)
+    return path
+
+
+def sign(secret, fields, include=lambda k: k.startswith('x_') and k != 'x_signature'):
+    msg = ''.join(k + v for k, v in sorted(fields.items()) if include(k))
+    return hmac.new(secret.encode(), msg.encode(), hashlib.sha256).hexdigest()
+
+
+def checkout_fields(account, ref, **overrides):
+    fields = {'x_account_id': account, 'x_amount': '1234.50', 'x_currency': 'EUR',
+              'x_reference': ref, 'x_shop_country': 'DE', 'x_shop_name': 'Café Müller & Söhne',
+              'x_test': 'true', 'x_description': '2 × espresso machine <Deluxe>',
+              'x_url_callback': SHOP + '/notify', 'x_url_cancel': SHOP + '/cart',
+              'x_url_complete': SHOP + '/done?order=' + ref}
+    fields.update(overrides)
+    return fields
+
+
+def post_checkout(gateway, fields):
+    """POST /checkout as a storefront's server would, without following the redirect."""
+    url = urllib.parse.urlparse(gateway)
+    conn = http.client.HTTPConnection(url.hostname, url.port, timeout=10)
+    conn.request('POST', '/checkout', urllib.parse.urlencode(fields),
+                 {'content-type': 'application/x-www-form-urlencoded', 'accept': 'application/json'})
+    resp = conn.getresponse()
+    body = resp.read().decode('utf-8', 'replace')
+    conn.close()
+    try:
+        data = json.loads(body)
+    except ValueError:
+        data = None
+    return resp.status, resp.getheader('location') or '', data, body
+
+
+def signed_checkout(gateway, secret, account, ref, **overrides):
+    fields = checkout_fields(account, ref, **overrides)
+    fields['x_signature'] = sign(secret, fields)
+    return post_checkout(gateway, fields)
+
+
+def diagnosis(data):
+    try:
+        return data['error']['detail']['diagnosis']
+    except (TypeError, KeyError):
+        return None
+
+
+def redirected_to_pay(status, location):
+    return status == 303 and re.fullmatch(r'/pay/[0-9a-f]{32}', urllib.parse.urlparse(location).path)
+
+
+def evil_site(gateway):
+    """Another origin on loopback whose pages auto-submit forms to the gateway (T10)."""
+    port = free_port()
+    forms = {
+        '/settings': ('/dashboard/settings', {'return_hosts': 'evil.example', 'frame_origins': ''}),
+        '/rotate': ('/dashboard/credentials', {'intent': 'rotate', 'overlap': '60'}),
+        # Login CSRF: the victim's browser logged into an account the attacker knows.
+        '/login': ('/dashboard/login', {'email': EMAIL, 'password': PASSWORD}),
+    }
+    # The same forms from a page whose referrer policy makes the browser send `Origin: null`.
+    forms.update({path + '-no-referrer': target for path, target in forms.items()})
+
+    class Handler(BaseHTTPRequestHandler):
+        def log_message(self, *args):
+            pass
+
+        def do_GET(self):
+            if self.path not in forms:
+                self.send_response(404)
+                self.end_headers()
+                return
+            action, fields = forms[self.path]
+            inputs = ''.join(f'<input type="hidden" name="{html.escape(k)}" value="{html.escape(v)}">'
+                             for k, v in fields.items())
+            meta = '<meta name="referrer" content="no-referrer">' if self.path.endswith('-no-referrer') else ''
+            body = (f'<!doctype html><html><head>{meta}</head><body><form method="post" action="{gateway}{action}">{inputs}'
+                    '</form><script>document.forms[0].submit()</script></body></html>').encode()
+            self.send_response(200)
+            self.send_header('content-type', 'text/html; charset=utf-8')
+            self.end_headers()
+            self.wfile.write(body)
+
+    server = ThreadingHTTPServer(('127.0.0.1', port), Handler)
+    threading.Thread(target=server.serve_forever, daemon=True).start()
+    return f'http://127.0.0.1:{port}', server
+
+
+def main():
+    started = time.time()
+    binary = sys.argv[1]
+    shots = sys.argv[2] if len(sys.argv) > 2 else tempfile.mkdtemp()
+    os.makedirs(shots, exist_ok=True)
+    axe_js = axe_path()
+    workdir = tempfile.mkdtemp()
+    port = free_port()
+    gateway_proc, gateway, account, secret = start_gateway(binary, workdir, port)
+    try:
+        # 1. The sandbox merchant and an invitation from the CLI, on the same database.
+        check('the gateway printed its sandbox merchant', account and secret)
+        invite = subprocess.run([os.path.abspath(binary), 'merchant', 'invite', account, '--email', EMAIL],
+                                cwd=workdir, env=gateway_env(port), capture_output=True, text=True, timeout=60)
+        link = invite.stdout.splitlines()[0].strip() if invite.stdout else ''
+        check('merchant invite prints a setup link on its first line',
+              invite.returncode == 0 and re.fullmatch(re.escape(gateway) + r'/dashboard/setup/[0-9a-f]{64}', link),
+              (invite.returncode, invite.stdout, invite.stderr))
+        evil, evil_server = evil_site(gateway)
+
+        with sync_playwright() as p:
+            browser = p.chromium.launch(executable_path='/usr/bin/chromium', headless=True, args=CHROMIUM_ARGS)
+            # bypass_csp only so axe-core can be injected into pages that send default-src 'none'.
+            context = browser.new_context(viewport={'width': 1024, 'height': 800}, bypass_csp=True)
+            page = context.new_page()
+            dialogs, console_errors = [], []
+            page.on('dialog', lambda d: (dialogs.append(d.message), d.dismiss()))
+            page.on('console', lambda m: m.type == 'error' and not m.text.startswith(EXPECTED_STATUS)
+                    and console_errors.append(m.text))
+            axe_seen = {}
+
+            def shot(name):
+                page.screenshot(path=os.path.join(shots, f'dashboard-{name}.png'), full_page=True)
+
+            def axe(name):
+                if not page.evaluate('typeof axe !== "undefined"'):
+                    page.add_script_tag(path=axe_js)
+                r = page.evaluate("""async () => {
+                    const r = await axe.run(document);
+                    return {passes: r.passes.length, violations: r.violations.map(v => ({id: v.id,
+                        impact: v.impact, help: v.help, targets: v.nodes.map(n => n.target.join(' '))}))};
+                }""")
+                violations = r['violations']
+                axe_seen[name] = (r['passes'], [v['id'] for v in violations])
+                check(f'axe-core finds no violations on {name}', r['passes'] > 0 and not violations,
+                      '; '.join(f"{v['id']} ({v['impact']}): {v['help']} at {v['targets']}" for v in violations)
+                      or 'axe ran no rule')
+
+            def narrow(name, what):
+                """The same page on a 390px phone: a screenshot and axe-core again."""
+                page.set_viewport_size({'width': 390, 'height': 844})
+                shot(name + '-390')
+                axe(what + ' at 390px')
+                overflow = page.evaluate('document.documentElement.scrollWidth - document.documentElement.clientWidth')
+                check(f'{what} does not scroll sideways at 390px', overflow <= 0, f'{overflow}px too wide')
+                page.set_viewport_size({'width': 1024, 'height': 800})
+
+            def visit(path):
+                return page.goto(gateway + path)
+
+            def submit(button):
+                """Click a submit button; the navigation's response and the first response of its chain."""
+                with page.expect_navigation() as nav:
+                    page.click(button)
+                final = nav.value
+                first = final
+                req = final.request
+                while req.redirected_from is not None:
+                    req = req.redirected_from
+                    first = req.response()
+                return first.status, final
+
+            # 2. The setup link: a short password, then a good one.
+            resp = page.goto(link)
+            check('the setup page opens', resp.status == 200 and page.locator('form#setup-form').count() == 1
+                  and page.inner_text('#setup-email') == EMAIL, resp.status)
+            shot('setup')
+            axe('the setup page')
+            # The browser itself refuses a short password (minlength); turn that off to test the server.
+            page.evaluate("document.getElementById('setup-form').noValidate = true")
+            page.fill('#password', 'short-pass')
+            page.fill('#password_confirm', 'short-pass')
+            status, _ = submit('#setup-button')
+            check('a too-short password is 422 with #setup-error',
+                  status == 422 and page.locator('#setup-error').is_visible(), status)
+            shot('setup-error')
+            axe('the setup page with an error')
+            page.fill('#password', PASSWORD)
+            page.fill('#password_confirm', PASSWORD)
+            status, final = submit('#setup-button')
+            check('a good password is 303 to the login page with the welcome message',
+                  status == 303 and final.url == gateway + '/dashboard/login?welcome'
+                  and page.locator('#message').is_visible() and page.locator('form#login-form').count() == 1,
+                  (status, final.url))
+            shot('login')
+            axe('the login page')
+            narrow('login', 'the login page')
+            resp = page.goto(link)
+            check('the setup link works only once', resp.status == 404 and page.locator('form#setup-form').count() == 0,
+                  resp.status)
+
+            # 3. Log in: a wrong password, then the right one.
+            visit('/dashboard/login')
+            page.fill('#email', EMAIL)
+            page.fill('#password', 'not the right password')
+            status, _ = submit('#login-button')
+            check('a wrong password is 401 with #login-error',
+                  status == 401 and page.locator('#login-error').is_visible()
+                  and page.input_value('#email') == EMAIL, status)
+            shot('login-error')
+            axe('the login page with an error')
+            page.fill('#password', PASSWORD)
+            status, final = submit('#login-button')
+            check('the right password is 303 to /dashboard', status == 303 and final.url == gateway + '/dashboard',
+                  (status, final.url))
+            posted = final.request.redirected_from.all_headers() if final.request.redirected_from else {}
+            print(f'     (the login form sent Origin: {posted.get("origin")}, Sec-Fetch-Site: {posted.get("sec-fetch-site")})')
+            check('#account-id is the sandbox account', page.inner_text('#account-id') == account,
+                  page.inner_text('main'))
+            check('the overview shows test mode', page.inner_text('#mode') == 'test payments only'
+                  and page.locator('#test-only-note').is_visible())
+            events = page.eval_on_selector_all('#audit-log tr[data-event]', 'rs => rs.map(r => r.dataset.event)')
+            check('the audit log has login.failed and login.succeeded', 'login.failed' in events
+                  and 'login.succeeded' in events, events)
+            cookies = [c for c in context.cookies() if c['name'].startswith('__Host-')]
+            c = cookies[0] if cookies else {}
+            check('the session cookie is __Host-og_session, HttpOnly, Secure, SameSite=Strict, Path=/ on '
+                  + urllib.parse.urlparse(gateway).hostname,
+                  len(cookies) == 1 and c['name'] == '__Host-og_session' and c['httpOnly'] and c['secure']
+                  and c['sameSite'] == 'Strict' and c['path'] == '/', context.cookies())
+            shot('overview')
+            narrow('overview', 'the overview')
+            axe('the overview')
+
+            # 4. Credentials: rotate, sign with both secrets, rotate again, revoke.
+            visit('/dashboard/credentials')
+            check('the credentials page shows the account id', page.inner_text('#account-id') == account)
+            check('no previous secret before rotating', page.locator('#previous-expires').count() == 0
+                  and page.locator('#revoke-previous-form').count() == 0)
+            page.evaluate("document.getElementById('rotate-form').noValidate = true")
+            page.fill('#overlap', '30')
+            status, _ = submit('#rotate-button')
+            check('an overlap under a minute is 422 with #credentials-error and no new secret',
+                  status == 422 and page.locator('#credentials-error').is_visible()
+                  and page.locator('#new-secret').count() == 0 and page.locator('#previous-expires').count() == 0,
+                  (status, page.inner_text('main')))
+            page.fill('#overlap', '3600')
+            with page.expect_response(lambda r: r.url == gateway + '/dashboard/credentials'
+                                      and r.request.method == 'POST') as rotated:
+                status, _ = submit('#rotate-button')
+            check('the page with the new secret is Cache-Control: no-store',
+                  'no-store' in (rotated.value.headers.get('cache-control') or ''), rotated.value.headers)
+            new_secret = page.inner_text('#new-secret').strip() if page.locator('#new-secret').count() else ''
+            check('rotating shows the new secret once, and #previous-expires',
+                  status == 200 and page.locator('#new-secret').is_visible() and len(new_secret) >= 32
+                  and new_secret != secret and page.locator('#previous-expires').count() == 1
+                  and page.locator('form#revoke-previous-form').count() == 1, (status, new_secret))
+            shot('credentials-new-secret')
+            narrow('credentials-new-secret', 'the credentials page with the new secret')
+            axe('the credentials page with the new secret')
+            visit('/dashboard/credentials')
+            check('after a GET the new secret is nowhere in the page',
+                  new_secret and new_secret not in page.content() and page.locator('#new-secret').count() == 0
+                  and page.locator('#previous-expires').count() == 1)
+            st_new, loc_new, _, _ = signed_checkout(gateway, new_secret, account, 'd-new-1')
+            st_old, loc_old, _, _ = signed_checkout(gateway, secret, account, 'd-old-1')
+            check('during the overlap the new secret verifies (303 to /pay)', redirected_to_pay(st_new, loc_new),
+                  (st_new, loc_new))
+            check('during the overlap the old secret verifies (303 to /pay)', redirected_to_pay(st_old, loc_old),
+                  (st_old, loc_old))
+            page.fill('#overlap', '3600')
+            status, _ = submit('#rotate-button')
+            check('rotating again while the previous secret is valid is 409 with #credentials-error',
+                  status == 409 and page.locator('#credentials-error').is_visible()
+                  and page.locator('#new-secret').count() == 0, (status, page.inner_text('main')))
+            shot('credentials-conflict')
+            axe('the credentials page with an error')
+            status, _ = submit('#revoke-button')
+            check('revoking the previous secret ends it', status == 200 and page.locator('#previous-expires').count() == 0
+                  and page.locator('#revoke-previous-form').count() == 0, status)
+            shot('credentials-revoked')
+            axe('the credentials page after revoking')
+            st_old, _, data, body = signed_checkout(gateway, secret, account, 'd-old-2')
+            check('after revoking the old secret is 401 previous_secret_expired',
+                  st_old == 401 and diagnosis(data) == 'previous_secret_expired', (st_old, body))
+            st_new, loc_new, _, _ = signed_checkout(gateway, new_secret, account, 'd-new-2')
+            check('after revoking the new secret still verifies', redirected_to_pay(st_new, loc_new), (st_new, loc_new))
+
+            # 5. The signature doctor's rejections.
+            fields = checkout_fields(account, 'd-doctor-1', utf8='✓', commit='Pay now')
+            fields['x_signature'] = sign(new_secret, fields, include=lambda k: k != 'x_signature')
+            st, _, data, body = post_checkout(gateway, fields)
+            check('signing non-x fields is 401 non_x_fields_included',
+                  st == 401 and diagnosis(data) == 'non_x_fields_included', (st, body))
+            visit('/dashboard/developers')
+            rows = page.eval_on_selector_all('#rejections tr[data-diagnosis]', 'rs => rs.map(r => r.dataset.diagnosis)')
+            check('the developers page lists previous_secret_expired and non_x_fields_included',
+                  'previous_secret_expired' in rows and 'non_x_fields_included' in rows, rows)
+            check('rejections keep field names, never values',
+                  new_secret not in page.content() and 'Pay now' not in page.content()
+                  and 'espresso' not in page.content())
+            shot('developers')
+            narrow('developers', 'the developers page')
+            axe('the developers page')
+
+            # 6. Settings: a bad host, then allowed hosts and a frame origin.
+            visit('/dashboard/settings')
+            page.fill('#return_hosts', 'https://bad host')
+            status, _ = submit('#settings-button')
+            check('a bad host is 422 with #settings-error, the input kept',
+                  status == 422 and page.locator('#settings-error').is_visible()
+                  and page.input_value('#return_hosts') == 'https://bad host', status)
+            shot('settings-error')
+            axe('the settings page with an error')
+            page.fill('#return_hosts', 'shop.example.com\n*.shop.example.com')
+            page.fill('#frame_origins', 'https://shop.example.com')
+            status, final = submit('#settings-button')
+            check('good settings are 303 to ?saved with #message',
+                  status == 303 and final.url == gateway + '/dashboard/settings?saved'
+                  and page.locator('#message').is_visible(), (status, final.url))
+            shot('settings')
+            narrow('settings', 'the settings page')
+            axe('the settings page')
+            visit('/dashboard/settings')
+            hosts = page.input_value('#return_hosts').split()
+            check('the settings are kept', hosts == ['shop.example.com', '*.shop.example.com']
+                  and page.input_value('#frame_origins').strip() == 'https://shop.example.com',
+                  (hosts, page.input_value('#frame_origins')))
+            st, _, data, body = signed_checkout(gateway, new_secret, account, 'd-host-1',
+                                                x_url_complete='https://evil.example/done')
+            code = (data or {}).get('error', {}).get('code') if isinstance(data, dict) else None
+            check('a checkout returning to another host is 422 invalid_field', st == 422 and code == 'invalid_field',
+                  (st, body))
+            st, _, data, body = signed_checkout(gateway, new_secret, account, 'd-host-2',
+                                                x_url_callback='https://evil.example/notify')
+            code = (data or {}).get('error', {}).get('code') if isinstance(data, dict) else None
+            check('a checkout calling back another host is 422 invalid_field', st == 422 and code == 'invalid_field',
+                  (st, body))
+            st, loc, _, body = signed_checkout(gateway, new_secret, account, 'd-host-3',
+                                               x_url_complete='https://pay.shop.example.com/done')
+            check('a checkout on allowed hosts (and a subdomain) still verifies', redirected_to_pay(st, loc), (st, body))
+
+            # 7. T10: a page on another origin auto-submits forms to the gateway.
+            visit('/dashboard')
+            rotations = page.locator('#audit-log tr[data-event="secret.rotated"]').count()
+            changes = page.locator('#audit-log tr[data-event="settings.changed"]').count()
+            check('the audit log has the rotation and the settings change', rotations == 1 and changes == 1,
+                  (rotations, changes))
+            for path, target in (('/settings', '/dashboard/settings'), ('/rotate', '/dashboard/credentials'),
+                                 ('/settings-no-referrer', '/dashboard/settings'),
+                                 ('/rotate-no-referrer', '/dashboard/credentials')):
+                with page.expect_response(lambda r: r.url == gateway + target and r.request.method == 'POST') as got:
+                    page.goto(evil + path)
+                r = got.value
+                sent = r.request.all_headers()
+                sent_cookie = '__Host-og_session=' in (sent.get('cookie') or '')
+                why = re.search(r'the form [^<]*', page.content())
+                check(f'the POST to {target} from {evil}{path} is refused with 403', r.status == 403, r.status)
+                print(f'     (cookie sent: {sent_cookie}, Origin: {sent.get("origin")}, '
+                      f'Sec-Fetch-Site: {sent.get("sec-fetch-site")}, refused as: {why and why.group(0)})')
+            visit('/dashboard/settings')
+            check('after the attack the settings are unchanged',
+                  page.input_value('#return_hosts').split() == ['shop.example.com', '*.shop.example.com'],
+                  page.input_value('#return_hosts'))
+            visit('/dashboard')
+            check('after the attack no new rotation nor settings change is logged',
+                  page.locator('#audit-log tr[data-event="secret.rotated"]').count() == rotations
+                  and page.locator('#audit-log tr[data-event="settings.changed"]').count() == changes)
+            st, loc, _, body = signed_checkout(gateway, new_secret, account, 'd-after-attack')
+            check('after the attack the new secret still verifies', redirected_to_pay(st, loc), (st, body))
+
+            # The password page: a wrong current password changes nothing.
+            visit('/dashboard/password')
+            shot('password')
+            axe('the password page')
+            page.evaluate("document.getElementById('password-form').noValidate = true")
+            page.fill('#current_password', 'not the right password')
+            page.fill('#password', 'another long password')
+            page.fill('#password_confirm', 'another long password')
+            status, _ = submit('#password-button')
+            check('a wrong current password is 422 with #password-error',
+                  status == 422 and page.locator('#password-error').is_visible(), status)
+            shot('password-error')
+            axe('the password page with an error')
+
+            # The same pages under their real CSP (the journey's context bypasses it for axe-core).
+            strict = browser.new_context(viewport={'width': 1024, 'height': 800})
+            strict_page = strict.new_page()
+            csp_errors = []
+            strict_page.on('console', lambda m: 'Content Security Policy' in m.text and csp_errors.append(m.text))
+            strict_page.on('pageerror', lambda e: csp_errors.append(str(e)))
+            strict_page.goto(gateway + '/dashboard/login')
+            strict_page.fill('#email', EMAIL)
+            strict_page.fill('#password', PASSWORD)
+            with strict_page.expect_navigation():
+                strict_page.click('#login-button')
+            for path in ('/dashboard', '/dashboard/credentials', '/dashboard/settings', '/dashboard/developers',
+                         '/dashboard/password'):
+                strict_page.goto(gateway + path)
+            styled = strict_page.evaluate("getComputedStyle(document.querySelector('main')).borderTopStyle")
+            check('under the real CSP the pages are styled and nothing is refused', strict_page.url.endswith('/password')
+                  and styled == 'solid' and not csp_errors, (strict_page.url, styled, csp_errors))
+            strict.close()
+
+            # 8. Log out.
+            token = next(c['value'] for c in context.cookies() if c['name'] == '__Host-og_session')
+            status, final = submit('#logout-form button')
+            check('logging out is 303 to the login page', status == 303 and final.url.startswith(gateway + '/dashboard/login'),
+                  (status, final.url))
+            shot('logged-out')
+            axe('the login page after logging out')
+            resp = visit('/dashboard')
+            check('after logging out /dashboard shows the login page',
+                  page.url.startswith(gateway + '/dashboard/login') and page.locator('form#login-form').count() == 1,
+                  (resp.status, page.url))
+            check('the session cookie is gone', not [c for c in context.cookies() if c['name'] == '__Host-og_session'],
+                  context.cookies())
+            conn = http.client.HTTPConnection('127.0.0.1', port, timeout=10)
+            conn.request('GET', '/dashboard', headers={'cookie': f'__Host-og_session={token}'})
+            old = conn.getresponse()
+            old.read()
+            conn.close()
+            check('the logged-out session token no longer opens the dashboard',
+                  old.status == 303 and old.getheader('location') == '/dashboard/login',
+                  (old.status, old.getheader('location')))
+            # Login CSRF: a logged-out browser visits pages on another port that post the login
+            # form (one of them making the browser send `Origin: null`).
+            for path in ('/login', '/login-no-referrer'):
+                with page.expect_response(lambda r: r.url == gateway + '/dashboard/login'
+                                          and r.request.method == 'POST') as got:
+                    page.goto(evil + path)
+                r = got.value
+                check(f'a login posted from {evil}{path} is refused with 403', r.status == 403,
+                      (r.status, r.request.all_headers().get('origin')))
+            check('and the browser holds no session after them',
+                  not [c for c in context.cookies() if c['name'] == '__Host-og_session'], context.cookies())
+            check('no script ran a dialog and the console stayed clean', not dialogs and not console_errors,
+                  (dialogs, console_errors))
+            print(f'     (axe-core ran on {len(axe_seen)} page states: '
+                  + ', '.join(f'{n} {p} rules passed' for n, (p, _) in list(axe_seen.items())[:3]) + ', ...)')
+            browser.close()
+        evil_server.shutdown()
+    finally:
+        gateway_proc.terminate()
+        gateway_proc.wait(timeout=15)
+    failed = sum(1 for _, ok in results if not ok)
+    print(f'{len(results) - failed} passed, {failed} failed')
+    print(f'screenshots: {shots}  ({time.time() - started:.1f}s)')
+    sys.exit(1 if failed else 0)
+
+
+if __name__ == '__main__':
+    main()
