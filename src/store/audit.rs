@@ -133,3 +133,39 @@ pub async fn count_by_ip(db: &Db, event: Event, ip: &str, since: i64) -> anyhow:
         .await?;
     Ok(n.unwrap_or(0))
 }
+
+/// An audit row written with the change it records (owned, so a unit of work can carry it).
+pub struct Change {
+    pub account_id: String,
+    pub actor: String,
+    pub ip: Option<String>,
+    pub event: Event,
+    pub detail: String,
+    pub at: i64,
+}
+
+/// Runs `sql` and, if it changed a row, records `change`, as one unit; whether it changed.
+pub async fn changed(
+    db: &Db,
+    sql: &'static Sql,
+    params: Vec<Value>,
+    change: Change,
+) -> anyhow::Result<bool> {
+    db.write(move |tx| {
+        Box::pin(async move {
+            if tx.exec(sql, params).await? == 0 {
+                return Ok(false);
+            }
+            let entry = Entry {
+                account_id: Some(&change.account_id),
+                actor: &change.actor,
+                event: change.event,
+                detail: &change.detail,
+                ip: change.ip.as_deref(),
+            };
+            record_in(tx, &entry, change.at).await?;
+            Ok(true)
+        })
+    })
+    .await
+}

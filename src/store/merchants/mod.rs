@@ -3,6 +3,10 @@
 //! expires, the previous one), and the merchant's settings (allowed hosts, frame origins).
 //! Each change writes its audit row in the same unit of work.
 
+mod cache;
+
+pub use cache::{Cache, Key, Signed, Verified};
+
 use super::audit::{self, Entry, Event};
 use super::db::Db;
 use super::now_millis;
@@ -273,15 +277,11 @@ pub async fn rotate(
         version + 1,
         humantime::format_duration(overlap)
     );
-    let changed = audited(
+    let changed = audit::changed(
         db,
-        account_id,
-        by,
-        Event::SecretRotated,
-        detail,
-        now,
         &ROTATE,
         update,
+        change(account_id, by, Event::SecretRotated, detail, now),
     )
     .await?;
     if !changed {
@@ -315,15 +315,11 @@ pub async fn revoke_previous(
     let detail = "the previous secret no longer verifies".to_string();
     let update = params![account_id, now];
     let event = Event::PreviousSecretRevoked;
-    match audited(
+    match audit::changed(
         db,
-        account_id,
-        by,
-        event,
-        detail,
-        now,
         &REVOKE_PREVIOUS,
         update,
+        change(account_id, by, event, detail, now),
     )
     .await?
     {
@@ -348,15 +344,11 @@ pub async fn set_settings(
     );
     let update = params![account_id, hosts, origins];
     let event = Event::SettingsChanged;
-    match audited(
+    match audit::changed(
         db,
-        account_id,
-        by,
-        event,
-        detail,
-        now_millis(),
         &SET_SETTINGS,
         update,
+        change(account_id, by, event, detail, now_millis()),
     )
     .await?
     {
@@ -369,199 +361,34 @@ fn or_none(s: &str) -> &str {
     if s.is_empty() { "(any)" } else { s }
 }
 
-/// Runs `sql` and, if it changed the row, its audit entry, as one unit; whether it changed.
-#[allow(clippy::too_many_arguments)]
-async fn audited(
-    db: &Db,
-    account_id: &str,
-    by: &Actor,
-    event: Event,
-    detail: String,
-    now: i64,
-    sql: &'static Sql,
-    params: Vec<super::sql::Value>,
-) -> anyhow::Result<bool> {
-    let (account_id, by) = (account_id.to_string(), by.clone());
-    db.write(move |tx| {
-        Box::pin(async move {
-            if tx.exec(sql, params).await? == 0 {
-                return Ok(false);
-            }
-            let entry = Entry {
-                account_id: Some(&account_id),
-                actor: &by.name,
-                event,
-                detail: &detail,
-                ip: by.ip.as_deref(),
-            };
-            audit::record_in(tx, &entry, now).await?;
-            Ok(true)
-        })
-    })
-    .await
-}
-
-/// One of a merchant's secrets that verifies requests.
-pub struct Key {
-    pub version: i64,
-    pub secret: SecretBox<Vec<u8>>,
-}
-
-/// A merchant as the request paths need it: its secrets already decrypted, its settings parsed.
-pub struct Verified {
-    pub account_id: String,
-    pub test_only: bool,
-    pub current: Key,
-    /// The previous secret and when it stops verifying (in the past once expired or revoked:
-    /// the signature doctor still tries it, to say so).
-    pub previous: Option<(Key, i64)>,
-    pub return_hosts: HostList,
-    pub frame_origins: FrameOrigins,
-}
-
-impl Verified {
-    fn from_merchant(m: Merchant, key: &MasterKey) -> Result<Self, DecryptError> {
-        let previous = m.previous(key)?.map(|(secret, expires)| {
-            (
-                Key {
-                    version: m.secret_version - 1,
-                    secret,
-                },
-                expires,
-            )
-        });
-        Ok(Self {
-            current: Key {
-                version: m.secret_version,
-                secret: m.secret(key)?,
-            },
-            previous,
-            account_id: m.account_id,
-            test_only: m.test_only,
-            return_hosts: m.return_hosts,
-            frame_origins: m.frame_origins,
-        })
-    }
-
-    /// The secret of `version` (current or previous, valid or not), else the current one.
-    pub fn key(&self, version: i64) -> &Key {
-        match &self.previous {
-            Some((k, _)) if k.version == version => k,
-            _ => &self.current,
-        }
-    }
-
-    /// The secrets that verify at `now`: the current one, then the previous one in its overlap.
-    pub fn keys_at(&self, now: i64) -> impl Iterator<Item = &Key> {
-        std::iter::once(&self.current).chain(
-            self.previous
-                .as_ref()
-                .filter(|(_, expires)| *expires > now)
-                .map(|(k, _)| k),
-        )
-    }
-
-    /// The secret of `version` if it still verifies at `now`, else the current one: answers
-    /// are signed with the secret that verified the request, unless it has been rotated out
-    /// since (the storefront holds the current one by then).
-    pub fn signing_key(&self, version: i64, now: i64) -> &Key {
-        self.keys_at(now)
-            .find(|k| k.version == version)
-            .unwrap_or(&self.current)
+/// The audit row of a change to `account_id` by `by`.
+fn change(account_id: &str, by: &Actor, event: Event, detail: String, at: i64) -> audit::Change {
+    audit::Change {
+        account_id: account_id.to_string(),
+        actor: by.name.clone(),
+        ip: by.ip.clone(),
+        event,
+        detail,
+        at,
     }
 }
 
-/// A request whose signature verified: its merchant and the version of the secret that
-/// verified it (its answers are signed with the same one).
-pub struct Signed {
-    pub merchant: std::sync::Arc<Verified>,
-    pub version: i64,
-}
+#[cfg(test)]
+mod tests {
+    use super::aad;
+    use crate::crypto::MasterKey;
 
-impl Signed {
-    /// The secret that verified the request.
-    pub fn secret(&self) -> &[u8] {
-        use secrecy::ExposeSecret;
-        self.merchant.key(self.version).secret.expose_secret()
-    }
-}
-
-/// Merchants by account id, decrypted once and kept for a short while: a payment request then
-/// costs no merchant query and no decryption. A merchant created with the CLI is found at once
-/// (misses are not cached); a change made by this process is seen at once ([`Cache::forget`]),
-/// a change made by another process (the CLI, another gateway) within `ttl`, and a signature
-/// that fails against a cached entry is checked once more against the database, so a secret
-/// rotated elsewhere verifies at once.
-pub struct Cache {
-    ttl: std::time::Duration,
-    entries: std::sync::RwLock<
-        std::collections::HashMap<String, (std::time::Instant, std::sync::Arc<Verified>)>,
-    >,
-}
-
-impl Cache {
-    pub fn new(ttl: std::time::Duration) -> Self {
-        Self {
-            ttl,
-            entries: Default::default(),
-        }
-    }
-
-    /// The merchant, from the cache or the database; `None` if there is no such merchant.
-    pub async fn get(
-        &self,
-        db: &Db,
-        key: &MasterKey,
-        account_id: &str,
-    ) -> anyhow::Result<Option<std::sync::Arc<Verified>>> {
-        if let Some((at, m)) = self.entries.read().unwrap().get(account_id)
-            && at.elapsed() < self.ttl
-        {
-            return Ok(Some(m.clone()));
-        }
-        self.load(db, key, account_id).await
-    }
-
-    /// The merchant read from the database now (and cached), if the cached entry is older
-    /// than a second; otherwise the cached entry. Bounds the queries a flood of bad
-    /// signatures can cause to one a second per merchant.
-    pub async fn refresh(
-        &self,
-        db: &Db,
-        key: &MasterKey,
-        account_id: &str,
-    ) -> anyhow::Result<Option<std::sync::Arc<Verified>>> {
-        if let Some((at, m)) = self.entries.read().unwrap().get(account_id)
-            && at.elapsed() < std::time::Duration::from_secs(1)
-        {
-            return Ok(Some(m.clone()));
-        }
-        self.load(db, key, account_id).await
-    }
-
-    async fn load(
-        &self,
-        db: &Db,
-        key: &MasterKey,
-        account_id: &str,
-    ) -> anyhow::Result<Option<std::sync::Arc<Verified>>> {
-        let Some(merchant) = find(db, account_id).await? else {
-            return Ok(None);
-        };
-        let verified = std::sync::Arc::new(Verified::from_merchant(merchant, key)?);
-        let mut entries = self.entries.write().unwrap();
-        if entries.len() > 10_000 {
-            entries.clear();
-        }
-        entries.insert(
-            account_id.to_string(),
-            (std::time::Instant::now(), verified.clone()),
-        );
-        Ok(Some(verified))
-    }
-
-    /// Drops a merchant's entry after this process changed it.
-    pub fn forget(&self, account_id: &str) {
-        self.entries.write().unwrap().remove(account_id);
+    #[test]
+    fn each_secret_is_bound_to_its_merchant_and_version() {
+        let key = MasterKey::generate();
+        let sealed = key.seal(b"the second secret", &aad("acct_a", 2));
+        assert!(key.open(&sealed, &aad("acct_a", 2)).is_ok());
+        // Not as another version (a previous secret passed off as the current one), nor as
+        // another merchant's.
+        assert!(key.open(&sealed, &aad("acct_a", 1)).is_err());
+        assert!(key.open(&sealed, &aad("acct_a", 3)).is_err());
+        assert!(key.open(&sealed, &aad("acct_b", 2)).is_err());
+        // The first version keeps the binding secrets had before rotation existed.
+        assert_eq!(aad("acct_a", 1), b"offsite-gateway merchant secret:acct_a");
     }
 }
