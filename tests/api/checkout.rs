@@ -65,17 +65,8 @@ async fn rejected(
     why: &str,
 ) -> serde_json::Value {
     let before = app.snapshot().await;
-    let resp = app
-        .client
-        .post(app.url("/checkout"))
-        .header("content-type", "application/x-www-form-urlencoded")
-        .header("accept", "application/json")
-        .body(body)
-        .send()
-        .await
-        .unwrap();
-    assert_eq!(resp.status().as_u16(), status, "{why}");
-    let json: serde_json::Value = serde_json::from_str(&resp.text().await.unwrap()).unwrap();
+    let (got, json) = app.post_for_json("/checkout", body).await;
+    assert_eq!(got, status, "{why}");
     assert_eq!(json["error"]["code"], code, "{why}: {json}");
     assert_eq!(app.snapshot().await, before, "{why}: the database changed");
     json

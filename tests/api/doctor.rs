@@ -30,21 +30,7 @@ async fn post_json(
     path: &str,
     fields: &[(String, String)],
 ) -> (u16, serde_json::Value) {
-    let resp = app
-        .client
-        .post(app.url(path))
-        .header("accept", "application/json")
-        .header("content-type", "application/x-www-form-urlencoded")
-        .body(encode(fields))
-        .send()
-        .await
-        .unwrap();
-    let status = resp.status().as_u16();
-    let text = resp.text().await.unwrap();
-    (
-        status,
-        serde_json::from_str(&text).unwrap_or_else(|_| panic!("{text}")),
-    )
+    app.post_for_json(path, encode(fields)).await
 }
 
 fn with_signature(mut fields: Vec<(String, String)>, signature: String) -> Vec<(String, String)> {
@@ -95,17 +81,10 @@ async fn a_refused_signature_says_what_the_storefront_did() {
     encoded.sort();
     let message: String = encoded.iter().map(|(n, v)| format!("{n}{v}")).collect();
     let sig = hmac_hex(SECRET, &message);
-    let resp = app
-        .client
-        .post(app.url("/checkout"))
-        .header("accept", "application/json")
-        .header("content-type", "application/x-www-form-urlencoded")
-        .body(format!("{body_text}&x_signature={sig}"))
-        .send()
-        .await
-        .unwrap();
-    assert_eq!(resp.status(), 401);
-    let body: serde_json::Value = serde_json::from_str(&resp.text().await.unwrap()).unwrap();
+    let (status, body) = app
+        .post_for_json("/checkout", format!("{body_text}&x_signature={sig}"))
+        .await;
+    assert_eq!(status, 401);
     assert_eq!(body["error"]["detail"]["diagnosis"], "encoded_values");
 
     // Signed with a key that is not the merchant's: nothing is revealed.

@@ -306,6 +306,23 @@ impl TestApp {
             .unwrap()
     }
 
+    /// POSTs a form body to `path` asking for JSON; the status and the JSON answer.
+    pub async fn post_for_json(&self, path: &str, body: String) -> (u16, serde_json::Value) {
+        let resp = self
+            .client
+            .post(self.url(path))
+            .header("content-type", "application/x-www-form-urlencoded")
+            .header("accept", "application/json")
+            .body(body)
+            .send()
+            .await
+            .unwrap();
+        let status = resp.status().as_u16();
+        let text = resp.text().await.unwrap();
+        let json = serde_json::from_str(&text).unwrap_or_else(|_| panic!("not JSON: {text}"));
+        (status, json)
+    }
+
     /// Signs `fields` with M's secret and POSTs them.
     pub async fn checkout(&self, fields: Vec<(String, String)>) -> reqwest::Response {
         self.post_checkout_body(encode(&signed(fields, SECRET)))

@@ -134,17 +134,9 @@ async fn both_secrets_verify_during_the_overlap_and_answers_use_the_signing_one(
     app.exec("UPDATE merchants SET previous_expires_at = 1 WHERE account_id = 'acct_test'")
         .await;
     let before = app.snapshot().await;
-    let late = app
-        .client
-        .post(app.url("/checkout"))
-        .header("accept", "application/json")
-        .header("content-type", "application/x-www-form-urlencoded")
-        .body(encode(&signed(authorization(&app, "k1-late"), SECRET)))
-        .send()
-        .await
-        .unwrap();
-    assert_eq!(late.status(), 401);
-    let body: serde_json::Value = serde_json::from_str(&late.text().await.unwrap()).unwrap();
+    let body = encode(&signed(authorization(&app, "k1-late"), SECRET));
+    let (status, body) = app.post_for_json("/checkout", body).await;
+    assert_eq!(status, 401);
     assert_eq!(
         body["error"]["detail"]["diagnosis"],
         "previous_secret_expired"
@@ -289,17 +281,10 @@ async fn allowed_hosts_close_the_open_redirect() {
         let before = app.snapshot().await;
         let mut r = app.request(&format!("refused-{field}"));
         set(&mut r, field, url);
-        let resp = app
-            .client
-            .post(app.url("/checkout"))
-            .header("accept", "application/json")
-            .header("content-type", "application/x-www-form-urlencoded")
-            .body(encode(&signed(r, SECRET)))
-            .send()
-            .await
-            .unwrap();
-        assert_eq!(resp.status(), 422, "{field}");
-        let body: serde_json::Value = serde_json::from_str(&resp.text().await.unwrap()).unwrap();
+        let (status, body) = app
+            .post_for_json("/checkout", encode(&signed(r, SECRET)))
+            .await;
+        assert_eq!(status, 422, "{field}");
         assert_eq!(body["error"]["code"], "invalid_field");
         assert_eq!(body["error"]["field"], field);
         assert_eq!(app.snapshot().await, before, "{field}: nothing stored");

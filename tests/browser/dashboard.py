@@ -20,7 +20,6 @@ import http.client
 import json
 import os
 import re
-import socket
 import subprocess
 import sys
 import tempfile
@@ -31,52 +30,13 @@ from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 
 from playwright.sync_api import sync_playwright
 
-CHROMIUM_ARGS = ['--no-sandbox', '--disable-gpu', '--disable-background-networking',
-                 '--disable-component-update', '--no-first-run', '--disable-quic', '--disable-sync']
+from journey import CHROMIUM_ARGS, check, free_port, gateway_env, results, start_gateway
+
 EMAIL = 'owner@example.com'
 PASSWORD = 'correct horse battery staple'
 SHOP = 'https://shop.example.com'
 # Chromium logs every 4xx page it shows; the journey means to see them.
 EXPECTED_STATUS = 'Failed to load resource: the server responded with a status of 4'
-results = []
-
-
-def check(name, condition, detail=''):
-    results.append((name, bool(condition)))
-    print(('ok   ' if condition else 'FAIL ') + name + ('' if condition else ': ' + str(detail)))
-
-
-def free_port():
-    with socket.socket() as s:
-        s.bind(('127.0.0.1', 0))
-        return s.getsockname()[1]
-
-
-def gateway_env(port):
-    env = dict(os.environ, GATEWAY_LISTEN=f'127.0.0.1:{port}', GATEWAY_PUBLIC_URL=f'http://127.0.0.1:{port}',
-               GATEWAY_ALLOW_PRIVATE_TARGETS='true', RUST_LOG='warn')
-    env.pop('DATABASE_URL', None)
-    env.pop('GATEWAY_MASTER_KEY', None)
-    return env
-
-
-def start_gateway(binary, workdir, port):
-    proc = subprocess.Popen([os.path.abspath(binary)], cwd=workdir, env=gateway_env(port),
-                            stdout=subprocess.PIPE, text=True)
-    account = secret = None
-    for line in proc.stdout:
-        if 'account id:' in line:
-            account = line.split()[-1]
-        if 'secret:' in line:
-            secret = line.split()[-1]
-            break
-    for _ in range(100):
-        try:
-            socket.create_connection(('127.0.0.1', port), timeout=0.2).close()
-            break
-        except OSError:
-            time.sleep(0.1)
-    return proc, f'http://127.0.0.1:{port}', account, secret
 
 
 def axe_path():

@@ -13,8 +13,6 @@ import hmac
 import html
 import os
 import re
-import socket
-import subprocess
 import sys
 import tempfile
 import threading
@@ -24,44 +22,7 @@ from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 
 from playwright.sync_api import sync_playwright
 
-CHROMIUM_ARGS = ['--no-sandbox', '--disable-gpu', '--disable-background-networking',
-                 '--disable-component-update', '--no-first-run', '--disable-quic', '--disable-sync']
-results = []
-
-
-def check(name, condition, detail=''):
-    results.append((name, bool(condition)))
-    print(('ok   ' if condition else 'FAIL ') + name + ('' if condition else ': ' + str(detail)))
-
-
-def free_port():
-    with socket.socket() as s:
-        s.bind(('127.0.0.1', 0))
-        return s.getsockname()[1]
-
-
-def start_gateway(binary, workdir):
-    port = free_port()
-    env = dict(os.environ, GATEWAY_LISTEN=f'127.0.0.1:{port}', GATEWAY_ALLOW_PRIVATE_TARGETS='true',
-               GATEWAY_PENDING_SETTLE_AFTER='2s', RUST_LOG='warn')
-    env.pop('DATABASE_URL', None)
-    env.pop('GATEWAY_MASTER_KEY', None)
-    proc = subprocess.Popen([os.path.abspath(binary)], cwd=workdir, env=env,
-                            stdout=subprocess.PIPE, text=True)
-    account = secret = None
-    for line in proc.stdout:
-        if 'account id:' in line:
-            account = line.split()[-1]
-        if 'secret:' in line:
-            secret = line.split()[-1]
-            break
-    for _ in range(100):
-        try:
-            socket.create_connection(('127.0.0.1', port), timeout=0.2).close()
-            break
-        except OSError:
-            time.sleep(0.1)
-    return proc, f'http://127.0.0.1:{port}', account, secret
+from journey import CHROMIUM_ARGS, check, free_port, results, start_gateway
 
 
 callbacks = []
@@ -138,7 +99,8 @@ def main():
     shots = sys.argv[2] if len(sys.argv) > 2 else tempfile.mkdtemp()
     os.makedirs(shots, exist_ok=True)
     workdir = tempfile.mkdtemp()
-    gateway_proc, gateway, account, secret = start_gateway(binary, workdir)
+    gateway_proc, gateway, account, secret = start_gateway(binary, workdir, free_port(),
+                                                           GATEWAY_PENDING_SETTLE_AFTER="2s")
     check('the gateway printed its sandbox merchant', account and secret)
     shop = storefront(gateway, account, secret)
     try:

@@ -120,12 +120,7 @@ impl Cache {
         key: &MasterKey,
         account_id: &str,
     ) -> anyhow::Result<Option<std::sync::Arc<Verified>>> {
-        if let Some((at, m)) = self.entries.read().unwrap().get(account_id)
-            && at.elapsed() < self.ttl
-        {
-            return Ok(Some(m.clone()));
-        }
-        self.load(db, key, account_id).await
+        self.younger_than(self.ttl, db, key, account_id).await
     }
 
     /// The merchant read from the database now (and cached), if the cached entry is older
@@ -137,8 +132,20 @@ impl Cache {
         key: &MasterKey,
         account_id: &str,
     ) -> anyhow::Result<Option<std::sync::Arc<Verified>>> {
+        let second = std::time::Duration::from_secs(1);
+        self.younger_than(second, db, key, account_id).await
+    }
+
+    /// The cached entry if it is younger than `age`, else the merchant read again.
+    async fn younger_than(
+        &self,
+        age: std::time::Duration,
+        db: &Db,
+        key: &MasterKey,
+        account_id: &str,
+    ) -> anyhow::Result<Option<std::sync::Arc<Verified>>> {
         if let Some((at, m)) = self.entries.read().unwrap().get(account_id)
-            && at.elapsed() < std::time::Duration::from_secs(1)
+            && at.elapsed() < age
         {
             return Ok(Some(m.clone()));
         }
