@@ -39,10 +39,12 @@ async fn accept(req: &Request, body: Body, state: &AppState) -> Result<String, A
     }
     if req.method() == Method::POST {
         let body = read_form(req, body, &mut fields).await?;
-        if !raw.is_empty() {
+        if raw.is_empty() {
+            raw = body;
+        } else {
             raw.push(b'&');
+            raw.extend_from_slice(&body);
         }
-        raw.extend_from_slice(&body);
     }
     let signed = verified_merchant(state, req, &fields, &raw).await?;
     let merchant = &signed.merchant;

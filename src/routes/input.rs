@@ -6,7 +6,7 @@ use crate::domain::form::{Fields, Limits};
 use crate::domain::signature;
 use crate::error::AppError;
 use crate::state::AppState;
-use crate::store::merchants::{Key, Signed, Verified};
+use crate::store::merchants::{Signed, Verified};
 use crate::store::now_millis;
 use crate::store::rejections::{self, Rejection};
 use poem::{Body, Request};
@@ -90,12 +90,17 @@ pub async fn verified_merchant(
 }
 
 fn verify(merchant: &Verified, fields: &Fields, provided: &str, now: i64) -> Option<i64> {
-    let keys: Vec<&Key> = merchant.keys_at(now).collect();
-    let secrets: Vec<&[u8]> = keys
-        .iter()
-        .map(|k| k.secret.expose_secret().as_slice())
-        .collect();
-    signature::verify_any(fields.iter(), &secrets, provided).map(|i| keys[i].version)
+    // At most two secrets; kept on the stack, as this runs for every signed request.
+    let mut keys = [&merchant.current; 2];
+    let mut n = 1;
+    if let Some((previous, expires)) = &merchant.previous
+        && *expires > now
+    {
+        keys[1] = previous;
+        n = 2;
+    }
+    let secrets = keys.map(|k| k.secret.expose_secret().as_slice());
+    signature::verify_any(fields.iter(), &secrets[..n], provided).map(|i| keys[i].version)
 }
 
 fn diagnose(
