@@ -10,6 +10,8 @@ pub mod cli;
 pub mod config;
 /// The master key and the sealing of merchant secrets; random tokens.
 pub mod crypto;
+/// The gateway descriptor for partners, built from the code and settings that serve requests.
+pub mod descriptor;
 /// Pure protocol types and rules: parser, signature, money, URLs, cards, payment states, order
 /// management, callback states.
 pub mod domain;

@@ -44,6 +44,55 @@ impl Currency {
     }
 }
 
+impl Currency {
+    /// The other digit count accepted for this currency, where the storefront library that
+    /// Shopify's offsite integration used formats it otherwise than ISO 4217 (the amount must
+    /// still be exact in ISO minor units).
+    pub fn also_accepted_digits(&self) -> Option<u8> {
+        let digits = STOREFRONT_DIGITS
+            .iter()
+            .find(|(code, _)| *code == self.code())
+            .map_or(2, |(_, d)| *d);
+        (digits != self.exponent).then_some(digits)
+    }
+}
+
+/// The minor-unit digits storefronts in the field send: the table of the `offsite_payments`
+/// library's Universal integration (`CURRENCY_SPECIAL_MINOR_UNITS`; 2 for every other
+/// currency). It differs from ISO 4217 for CLF (0, ISO 4), CVE (0, ISO 2), COU (4, ISO 2),
+/// HUF (0, ISO 2) and, by its default, UYW (2, ISO 4).
+const STOREFRONT_DIGITS: &[(&str, u8)] = &[
+    ("BIF", 0),
+    ("BYR", 0),
+    ("CLF", 0),
+    ("CLP", 0),
+    ("CVE", 0),
+    ("DJF", 0),
+    ("GNF", 0),
+    ("HUF", 0),
+    ("ISK", 0),
+    ("JPY", 0),
+    ("KMF", 0),
+    ("KRW", 0),
+    ("PYG", 0),
+    ("RWF", 0),
+    ("UGX", 0),
+    ("UYI", 0),
+    ("VND", 0),
+    ("VUV", 0),
+    ("XAF", 0),
+    ("XOF", 0),
+    ("XPF", 0),
+    ("BHD", 3),
+    ("IQD", 3),
+    ("JOD", 3),
+    ("KWD", 3),
+    ("LYD", 3),
+    ("OMR", 3),
+    ("TND", 3),
+    ("COU", 4),
+];
+
 /// Every currency we accept, with its digits (for the partner descriptor and tests).
 pub fn all_currencies() -> Vec<Currency> {
     ALL_CODES
@@ -83,6 +132,10 @@ pub struct Amount {
 pub enum AmountError {
     #[error("must be a decimal number with exactly {0} digits after the point, like {1}")]
     Format(u8, &'static str),
+    #[error("must be a decimal number with exactly {0} (or {1}) digits after the point")]
+    FormatOr(u8, u8),
+    #[error("is more precise than the currency's {0} minor-unit digits")]
+    Inexact(u8),
     #[error("must be greater than zero")]
     Zero,
     #[error("is too large")]
@@ -99,28 +152,55 @@ fn example(exponent: u8) -> &'static str {
     }
 }
 
+/// The value of `text` in units of 10^-`exp`, if it has exactly `exp` digits after the point.
+fn units(text: &str, exp: u8) -> Result<i64, AmountError> {
+    let format_err = || AmountError::Format(exp, example(exp));
+    let (int, frac) = match text.split_once('.') {
+        Some((i, f)) if exp > 0 => (i, f),
+        None if exp == 0 => (text, ""),
+        _ => return Err(format_err()),
+    };
+    let digits = |s: &str| !s.is_empty() && s.bytes().all(|b| b.is_ascii_digit());
+    if !digits(int) || frac.len() != usize::from(exp) || (exp > 0 && !digits(frac)) {
+        return Err(format_err());
+    }
+    if int.len() > 1 && int.starts_with('0') {
+        return Err(format_err());
+    }
+    if int.len() > MAX_INTEGER_DIGITS {
+        return Err(AmountError::TooLarge);
+    }
+    format!("{int}{frac}").parse().map_err(|_| format_err())
+}
+
 impl Amount {
     /// Parses amount text with exactly the currency's minor-unit digits: `89.99` for USD,
-    /// `1000` for JPY, `1.250` for BHD. No sign, exponent, spaces, or leading zeros.
+    /// `1000` for JPY, `1.250` for BHD. No sign, exponent, spaces, or leading zeros. For the
+    /// few currencies storefronts format with other digits
+    /// ([`Currency::also_accepted_digits`]), those digits too, if the value is exact in ISO
+    /// minor units: `3.5000` COU is 350 minor units, `3.5012` is refused.
     pub fn parse(text: &str, currency: Currency) -> Result<Self, AmountError> {
-        let exp = usize::from(currency.exponent());
-        let format_err = || AmountError::Format(currency.exponent(), example(currency.exponent()));
-        let (int, frac) = match text.split_once('.') {
-            Some((i, f)) if exp > 0 => (i, f),
-            None if exp == 0 => (text, ""),
-            _ => return Err(format_err()),
+        let iso = currency.exponent();
+        let minor = match units(text, iso) {
+            Ok(minor) => minor,
+            Err(AmountError::Format(..)) if currency.also_accepted_digits().is_some() => {
+                let other = currency.also_accepted_digits().unwrap_or(iso);
+                let value = units(text, other).map_err(|e| match e {
+                    AmountError::Format(..) => AmountError::FormatOr(iso, other),
+                    e => e,
+                })?;
+                if other < iso {
+                    value * 10i64.pow(u32::from(iso - other))
+                } else {
+                    let scale = 10i64.pow(u32::from(other - iso));
+                    if value % scale != 0 {
+                        return Err(AmountError::Inexact(iso));
+                    }
+                    value / scale
+                }
+            }
+            Err(e) => return Err(e),
         };
-        let digits = |s: &str| !s.is_empty() && s.bytes().all(|b| b.is_ascii_digit());
-        if !digits(int) || frac.len() != exp || (exp > 0 && !digits(frac)) {
-            return Err(format_err());
-        }
-        if int.len() > 1 && int.starts_with('0') {
-            return Err(format_err());
-        }
-        if int.len() > MAX_INTEGER_DIGITS {
-            return Err(AmountError::TooLarge);
-        }
-        let minor: i64 = format!("{int}{frac}").parse().map_err(|_| format_err())?;
         if minor == 0 {
             return Err(AmountError::Zero);
         }
@@ -228,6 +308,62 @@ mod tests {
             Amount::parse("1234567890123.00", cur("USD")),
             Err(AmountError::TooLarge)
         );
+    }
+
+    #[test]
+    fn storefront_digits_are_accepted_where_they_differ_from_iso() {
+        let differing: Vec<(&str, u8, u8)> = all_currencies()
+            .iter()
+            .filter_map(|c| {
+                c.also_accepted_digits()
+                    .map(|d| (c.code(), c.exponent(), d))
+            })
+            .collect();
+        assert_eq!(
+            differing,
+            [
+                ("CLF", 4, 0),
+                ("COU", 2, 4),
+                ("CVE", 2, 0),
+                ("HUF", 2, 0),
+                ("UYW", 4, 2)
+            ]
+        );
+        // Fewer digits: the value is scaled up to ISO minor units.
+        assert_eq!(Amount::parse("3", cur("CLF")).unwrap().minor(), 30000);
+        assert_eq!(Amount::parse("3.0000", cur("CLF")).unwrap().minor(), 30000);
+        assert_eq!(Amount::parse("1000", cur("CVE")).unwrap().minor(), 100000);
+        assert_eq!(
+            Amount::parse("1000.00", cur("CVE")).unwrap().minor(),
+            100000
+        );
+        assert_eq!(Amount::parse("1500", cur("HUF")).unwrap().minor(), 150000);
+        assert_eq!(Amount::parse("10.50", cur("UYW")).unwrap().minor(), 105000);
+        // More digits: only when exact in ISO minor units.
+        assert_eq!(Amount::parse("3.5000", cur("COU")).unwrap().minor(), 350);
+        assert_eq!(Amount::parse("3.50", cur("COU")).unwrap().minor(), 350);
+        assert_eq!(
+            Amount::parse("3.5012", cur("COU")),
+            Err(AmountError::Inexact(2))
+        );
+        // Still a strict grammar, with neither digit count anything else.
+        for (text, code) in [
+            ("3.5", "COU"),
+            ("3.500", "COU"),
+            ("1000.0", "CVE"),
+            ("3.00", "CLF"),
+        ] {
+            assert!(
+                matches!(
+                    Amount::parse(text, cur(code)),
+                    Err(AmountError::FormatOr(..))
+                ),
+                "{text} {code}"
+            );
+        }
+        assert!(Amount::parse("0", cur("CLF")).is_err());
+        assert_eq!(cur("USD").also_accepted_digits(), None);
+        assert_eq!(cur("JPY").also_accepted_digits(), None);
     }
 
     #[test]

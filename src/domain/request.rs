@@ -127,6 +127,13 @@ fn optional<'a>(fields: &'a Fields, name: &str) -> Option<&'a str> {
     fields.get(name).filter(|v| !v.is_empty())
 }
 
+/// Every accepted `x_shop_country`: the ISO 3166-1 alpha-2 codes.
+pub fn all_countries() -> Vec<&'static str> {
+    isocountry::CountryCode::iter_alpha2()
+        .map(|c| c.alpha2())
+        .collect()
+}
+
 fn country(field: &str, value: &str) -> Result<String, FieldError> {
     let ok = value.len() == 2
         && value.bytes().all(|b| b.is_ascii_uppercase())

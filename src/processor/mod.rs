@@ -6,7 +6,7 @@
 
 mod test_processor;
 
-pub use test_processor::TestProcessor;
+pub use test_processor::{CardBehaviour, TEST_CARDS, TestProcessor};
 
 use crate::domain::card::Card;
 use crate::domain::money::Amount;

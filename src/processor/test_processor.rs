@@ -22,15 +22,62 @@ impl TestProcessor {
     }
 }
 
+/// What a test card does.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum CardBehaviour {
+    Approved,
+    Declined(&'static str),
+    Pending,
+    Challenge,
+    Error(&'static str),
+}
+
+impl CardBehaviour {
+    /// The outcome's name, as the descriptor and the public page give it.
+    pub fn name(self) -> &'static str {
+        match self {
+            CardBehaviour::Approved => "approved",
+            CardBehaviour::Declined(_) => "declined",
+            CardBehaviour::Pending => "pending",
+            CardBehaviour::Challenge => "challenge",
+            CardBehaviour::Error(_) => "error",
+        }
+    }
+
+    /// The message the shopper and the storefront see, for the outcomes that have one.
+    pub fn message(self) -> Option<&'static str> {
+        match self {
+            CardBehaviour::Declined(m) | CardBehaviour::Error(m) => Some(m),
+            _ => None,
+        }
+    }
+}
+
+/// The test card table (protocol.md section 7); any other Luhn-valid number is approved.
+pub const TEST_CARDS: &[(&str, CardBehaviour)] = &[
+    ("4242424242424242", CardBehaviour::Approved),
+    ("4000000000000002", CardBehaviour::Declined(DECLINED)),
+    (
+        "4000000000009995",
+        CardBehaviour::Declined(INSUFFICIENT_FUNDS),
+    ),
+    ("4000000000000077", CardBehaviour::Pending),
+    ("4000000000003220", CardBehaviour::Challenge),
+    ("4000000000000119", CardBehaviour::Error(PROCESSOR_ERROR)),
+];
+
 /// The outcome the test card table gives a number.
 pub fn outcome_for(number: &str) -> ChargeOutcome {
-    match number {
-        "4000000000000002" => ChargeOutcome::Declined(DECLINED.into()),
-        "4000000000009995" => ChargeOutcome::Declined(INSUFFICIENT_FUNDS.into()),
-        "4000000000000077" => ChargeOutcome::Pending,
-        "4000000000003220" => ChargeOutcome::Challenge,
-        "4000000000000119" => ChargeOutcome::Error(PROCESSOR_ERROR.into()),
-        _ => ChargeOutcome::Approved,
+    let behaviour = TEST_CARDS
+        .iter()
+        .find(|(n, _)| *n == number)
+        .map_or(CardBehaviour::Approved, |(_, b)| *b);
+    match behaviour {
+        CardBehaviour::Approved => ChargeOutcome::Approved,
+        CardBehaviour::Declined(m) => ChargeOutcome::Declined(m.into()),
+        CardBehaviour::Pending => ChargeOutcome::Pending,
+        CardBehaviour::Challenge => ChargeOutcome::Challenge,
+        CardBehaviour::Error(m) => ChargeOutcome::Error(m.into()),
     }
 }
 

@@ -115,13 +115,6 @@ pub struct ErrorPage<'a> {
     pub detail: Option<String>,
 }
 
-#[derive(Template)]
-#[template(path = "index.html")]
-pub struct IndexPage<'a> {
-    pub t: &'a Catalogue,
-    pub test: bool,
-}
-
 /// Renders a page; a template failure is logged and becomes a bare 500.
 pub fn render<T: Template>(status: StatusCode, page: &T) -> Response {
     match page.render() {

@@ -9,7 +9,9 @@ pub mod html;
 pub mod input;
 pub mod orders;
 pub mod pay;
+pub mod public;
 
+use crate::descriptor;
 use crate::error::AppError;
 use crate::i18n;
 use crate::state::AppState;
@@ -19,7 +21,13 @@ use std::time::Instant;
 
 pub fn router(state: AppState) -> impl Endpoint<Output = Response> {
     Route::new()
-        .at("/", get(index))
+        .at("/", get(public::index))
+        .at(descriptor::DESCRIPTOR_PATH, get(public::descriptor_json))
+        .at(
+            descriptor::SIGNATURE_VECTORS_PATH,
+            get(public::signature_vectors),
+        )
+        .at(descriptor::MONEY_VECTORS_PATH, get(public::money_vectors))
         .at("/healthz", get(healthz))
         .at("/assets/style.css", get(stylesheet))
         .at("/favicon.ico", get(favicon))
@@ -83,17 +91,6 @@ async fn secure_and_log<E: Endpoint>(ep: E, req: Request) -> Response {
         "request"
     );
     resp
-}
-
-#[handler]
-fn index() -> Response {
-    html::render(
-        StatusCode::OK,
-        &html::IndexPage {
-            t: &i18n::EN,
-            test: false,
-        },
-    )
 }
 
 #[handler]

@@ -7,6 +7,7 @@ mod checkout;
 mod cli;
 mod crash;
 mod dashboard;
+mod descriptor;
 mod doctor;
 mod helpers;
 mod hosted_page;

@@ -1,4 +1,4 @@
-//! The public signature vectors (copied from the shared spec into tests/data), checked with the
+//! The public signature vectors (the project's copy of the shared spec's, published from vectors/), checked with the
 //! test's own signer, the gateway's signer, and the gateway's verifier over its strict parser.
 
 use crate::helpers::sign;
@@ -7,7 +7,7 @@ use offsite_gateway::domain::signature;
 
 fn vectors() -> Vec<serde_json::Value> {
     let doc: serde_json::Value =
-        serde_json::from_str(include_str!("../data/signature-vectors.json")).unwrap();
+        serde_json::from_str(include_str!("../../vectors/signature-vectors.json")).unwrap();
     doc["vectors"].as_array().unwrap().clone()
 }
 

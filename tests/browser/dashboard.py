@@ -30,25 +30,13 @@ from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 
 from playwright.sync_api import sync_playwright
 
-from journey import CHROMIUM_ARGS, check, free_port, gateway_env, results, start_gateway
+from journey import CHROMIUM_ARGS, axe_check, axe_path, check, free_port, gateway_env, results, start_gateway
 
 EMAIL = 'owner@example.com'
 PASSWORD = 'correct horse battery staple'
 SHOP = 'https://shop.example.com'
 # Chromium logs every 4xx page it shows; the journey means to see them.
 EXPECTED_STATUS = 'Failed to load resource: the server responded with a status of 4'
-
-
-def axe_path():
-    given = os.environ.get('AXE_JS')
-    if given:
-        return given
-    prefix = os.path.join(os.environ.get('TMPDIR', '/tmp'), 'og-axe')
-    path = os.path.join(prefix, 'node_modules', 'axe-core', 'axe.min.js')
-    if not os.path.exists(path):
-        subprocess.run(['npm', 'install', '--silent', '--no-audit', '--no-fund', '--prefix', prefix, 'axe-core@4'],
-                       check=True, stdout=subprocess.DEVNULL)
-    return path
 
 
 def sign(secret, fields, include=lambda k: k.startswith('x_') and k != 'x_signature'):
@@ -171,18 +159,7 @@ def main():
                 page.screenshot(path=os.path.join(shots, f'dashboard-{name}.png'), full_page=True)
 
             def axe(name):
-                if not page.evaluate('typeof axe !== "undefined"'):
-                    page.add_script_tag(path=axe_js)
-                r = page.evaluate("""async () => {
-                    const r = await axe.run(document);
-                    return {passes: r.passes.length, violations: r.violations.map(v => ({id: v.id,
-                        impact: v.impact, help: v.help, targets: v.nodes.map(n => n.target.join(' '))}))};
-                }""")
-                violations = r['violations']
-                axe_seen[name] = (r['passes'], [v['id'] for v in violations])
-                check(f'axe-core finds no violations on {name}', r['passes'] > 0 and not violations,
-                      '; '.join(f"{v['id']} ({v['impact']}): {v['help']} at {v['targets']}" for v in violations)
-                      or 'axe ran no rule')
+                axe_check(page, axe_js, name, axe_seen)
 
             def narrow(name, what):
                 """The same page on a 390px phone: a screenshot and axe-core again."""

@@ -50,3 +50,34 @@ def start_gateway(binary, workdir, port, **extra):
         except OSError:
             time.sleep(0.1)
     return proc, f'http://127.0.0.1:{port}', account, secret
+
+
+def axe_path():
+    """axe-core's script: AXE_JS, or installed once with npm into a cache directory."""
+    given = os.environ.get('AXE_JS')
+    if given:
+        return given
+    prefix = os.path.join(os.environ.get('TMPDIR', '/tmp'), 'og-axe')
+    path = os.path.join(prefix, 'node_modules', 'axe-core', 'axe.min.js')
+    if not os.path.exists(path):
+        subprocess.run(['npm', 'install', '--silent', '--no-audit', '--no-fund', '--prefix', prefix, 'axe-core@4'],
+                       check=True, stdout=subprocess.DEVNULL)
+    return path
+
+
+def axe_check(page, axe_js, name, seen=None):
+    """Runs axe-core on the page (its context needs bypass_csp=True) and checks it finds no
+    violation; `seen` collects (rules passed, violation ids) by name."""
+    if not page.evaluate('typeof axe !== "undefined"'):
+        page.add_script_tag(path=axe_js)
+    r = page.evaluate("""async () => {
+        const r = await axe.run(document);
+        return {passes: r.passes.length, violations: r.violations.map(v => ({id: v.id,
+            impact: v.impact, help: v.help, targets: v.nodes.map(n => n.target.join(' '))}))};
+    }""")
+    violations = r['violations']
+    if seen is not None:
+        seen[name] = (r['passes'], [v['id'] for v in violations])
+    check(f'axe-core finds no violations on {name}', r['passes'] > 0 and not violations,
+          '; '.join(f"{v['id']} ({v['impact']}): {v['help']} at {v['targets']}" for v in violations)
+          or 'axe ran no rule')
