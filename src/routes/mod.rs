@@ -52,9 +52,12 @@ async fn secure_and_log<E: Endpoint>(ep: E, req: Request) -> Response {
     let started = Instant::now();
     let method = req.method().clone();
     let path = req.uri().path().to_string();
+    let json = errors::wants_json(&req);
     let mut resp = ep.get_response(req).await;
-    if resp.status() == StatusCode::NOT_FOUND && resp.content_type().is_none() {
-        resp = errors::page_or_json(AppError::NotFound, false, &i18n::EN);
+    // poem's own 404 (no route) is plain text; ours are pages or JSON already.
+    let ours = |ct: &str| ct.starts_with("text/html") || ct.starts_with("application/json");
+    if resp.status() == StatusCode::NOT_FOUND && !resp.content_type().is_some_and(ours) {
+        resp = errors::page_or_json(AppError::NotFound, json, &i18n::EN);
     }
     let h = resp.headers_mut();
     if !h.contains_key(header::CONTENT_SECURITY_POLICY) {

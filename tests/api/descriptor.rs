@@ -326,3 +326,34 @@ async fn the_public_page_says_the_same_and_its_example_verifies() {
         0
     );
 }
+
+#[tokio::test]
+async fn an_unknown_path_is_our_404_page_or_json() {
+    let app = TestApp::spawn().await;
+    let resp = app
+        .client
+        .get(app.url("/no/such/page"))
+        .send()
+        .await
+        .unwrap();
+    assert_eq!(resp.status(), 404);
+    assert!(
+        resp.headers()["content-type"]
+            .to_str()
+            .unwrap()
+            .starts_with("text/html")
+    );
+    assert_eq!(resp.headers()["x-frame-options"], "DENY");
+    let page = resp.text().await.unwrap();
+    assert!(page.contains("id=\"error-message\""), "{page}");
+    let resp = app
+        .client
+        .get(app.url("/no/such/page"))
+        .header("accept", "application/json")
+        .send()
+        .await
+        .unwrap();
+    assert_eq!(resp.status(), 404);
+    let body: serde_json::Value = serde_json::from_str(&resp.text().await.unwrap()).unwrap();
+    assert_eq!(body["error"]["code"], "not_found");
+}
