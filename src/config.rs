@@ -3,6 +3,7 @@
 
 use crate::callbacks::deliver::Timeouts;
 use crate::callbacks::schedule::{RetrySchedule, parse_duration};
+use crate::domain::target::TargetRules;
 use crate::store;
 use anyhow::{Context, bail};
 use secrecy::SecretString;
@@ -49,6 +50,10 @@ pub struct Settings {
     /// `GATEWAY_CALLBACK_ALLOW_NETS`: networks callbacks may reach despite the SSRF guard
     /// (comma-separated CIDRs; for tests only, empty in production).
     pub callback_allow_nets: Vec<ipnet::IpNet>,
+    /// Sockets (an IP literal and port) that storefront URLs may name over http and callbacks
+    /// may reach though private: set only by `demo`, for its own storefront; never from the
+    /// environment.
+    pub allow_sockets: Vec<std::net::SocketAddr>,
 }
 
 impl Default for Settings {
@@ -66,6 +71,7 @@ impl Default for Settings {
             callback_timeout: Duration::from_secs(10),
             merchant_cache_ttl: Duration::from_secs(10),
             callback_allow_nets: Vec::new(),
+            allow_sockets: Vec::new(),
             sqlite_synchronous_full: true,
         }
     }
@@ -143,6 +149,14 @@ impl Settings {
                 .context("GATEWAY_CALLBACK_ALLOW_NETS must be CIDRs like 127.0.0.2/32")?;
         }
         Ok(s)
+    }
+
+    /// What storefront URLs may be besides public https ones.
+    pub fn target_rules(&self) -> TargetRules<'_> {
+        TargetRules {
+            allow_private: self.allow_private_targets,
+            allow_sockets: &self.allow_sockets,
+        }
     }
 
     /// The callback client's timeouts.

@@ -8,8 +8,12 @@ pub mod callbacks;
 pub mod cli;
 /// Settings from the environment, with defaults.
 pub mod config;
+/// The conformance kit: checks any gateway or storefront against the protocol, over the wire.
+pub mod conformance;
 /// The master key and the sealing of merchant secrets; random tokens.
 pub mod crypto;
+/// `offsite-gateway demo`: the gateway with a built-in storefront that signs, pays and checks.
+pub mod demo;
 /// The gateway descriptor for partners, built from the code and settings that serve requests.
 pub mod descriptor;
 /// Pure protocol types and rules: parser, signature, money, URLs, cards, payment states, order

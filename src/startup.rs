@@ -49,6 +49,45 @@ pub fn master_key(settings: &Settings) -> anyhow::Result<(MasterKey, KeySource)>
     Ok((key, KeySource::File { path, created }))
 }
 
+/// Serves `app` on `listener` until `stop` turns true, then lets requests in flight finish
+/// for up to `grace`.
+pub fn spawn_server<E>(
+    listener: tokio::net::TcpListener,
+    app: E,
+    mut stop: watch::Receiver<bool>,
+    grace: Duration,
+) -> anyhow::Result<JoinHandle<std::io::Result<()>>>
+where
+    E: poem::Endpoint + 'static,
+{
+    let acceptor = TcpAcceptor::from_tokio(listener)?;
+    Ok(tokio::spawn(async move {
+        Server::new_with_acceptor(acceptor)
+            .run_with_graceful_shutdown(
+                app,
+                async move {
+                    let _ = stop.wait_for(|s| *s).await;
+                },
+                Some(grace),
+            )
+            .await
+    }))
+}
+
+/// Warns, on the log, when the master key file was just created.
+pub fn warn_if_new_key_file(source: &KeySource) {
+    if let KeySource::File {
+        path,
+        created: true,
+    } = source
+    {
+        tracing::warn!(
+            path = %path.display(),
+            "created a new master key file; keep it safe: without it merchant secrets cannot be read"
+        );
+    }
+}
+
 /// Opens the database and checks that the master key is the one the stored secrets need.
 pub async fn open(settings: &Settings) -> anyhow::Result<(Db, MasterKey, KeySource)> {
     let (key, source) = master_key(settings)?;
@@ -110,6 +149,7 @@ impl Application {
             AddressPolicy {
                 allow_private: settings.allow_private_targets,
                 allow_nets: settings.callback_allow_nets.clone(),
+                allow_sockets: settings.allow_sockets.clone(),
             },
             settings.callback_timeouts(),
         )?;
@@ -131,20 +171,8 @@ impl Application {
             state.callback_wake.clone(),
         );
         let callback_worker = tokio::spawn(worker.run(rx.clone()));
-        let acceptor = TcpAcceptor::from_tokio(listener)?;
         let app = routes::router(state.clone());
-        let mut stop = rx;
-        let server = tokio::spawn(async move {
-            Server::new_with_acceptor(acceptor)
-                .run_with_graceful_shutdown(
-                    app,
-                    async move {
-                        let _ = stop.wait_for(|s| *s).await;
-                    },
-                    Some(Duration::from_secs(10)),
-                )
-                .await
-        });
+        let server = spawn_server(listener, app, rx, Duration::from_secs(10))?;
         Ok(Self {
             address,
             shutdown,

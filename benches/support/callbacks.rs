@@ -73,6 +73,7 @@ fn start_worker(db: &Db, wake: Arc<Notify>) -> (watch::Sender<bool>, tokio::task
         AddressPolicy {
             allow_private: true,
             allow_nets: vec![],
+            allow_sockets: vec![],
         },
         Default::default(),
     )

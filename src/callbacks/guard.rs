@@ -2,7 +2,8 @@
 //! multicast, reserved, documentation, IPv4-mapped or unspecified addresses. The check is made
 //! on the addresses the HTTP client will actually connect to (a resolver that refuses a name if
 //! any of its addresses is disallowed, so DNS rebinding gets no window) and, since IP literals
-//! never reach a resolver, on the URL's host before any connection.
+//! never reach a resolver, on the URL's host before any connection. An allowed socket (the
+//! `demo` command's storefront) is let through only as an IP literal with its exact port.
 
 use crate::domain::target::is_public_ip;
 use ipnet::IpNet;
@@ -18,6 +19,9 @@ pub struct AddressPolicy {
     pub allow_private: bool,
     /// `GATEWAY_CALLBACK_ALLOW_NETS`: extra networks let through; empty in production.
     pub allow_nets: Vec<IpNet>,
+    /// Exact sockets let through when a URL names one by IP literal and port (names are
+    /// resolved without a port, so a name that resolves to one is still refused).
+    pub allow_sockets: Vec<SocketAddr>,
 }
 
 impl AddressPolicy {
@@ -33,6 +37,10 @@ impl AddressPolicy {
             Host::Ipv6(v6) => IpAddr::V6(v6),
             Host::Domain(_) => return None,
         };
+        let port = url.port_or_known_default();
+        if port.is_some_and(|p| self.allow_sockets.contains(&SocketAddr::new(ip, p))) {
+            return None;
+        }
         (!self.allows(ip)).then_some(ip)
     }
 }
@@ -90,7 +98,7 @@ mod tests {
     #[test]
     fn production_policy_refuses_every_special_range_and_the_allow_list_is_empty() {
         let p = AddressPolicy::default();
-        assert!(p.allow_nets.is_empty() && !p.allow_private);
+        assert!(p.allow_nets.is_empty() && p.allow_sockets.is_empty() && !p.allow_private);
         for ip in [
             "127.0.0.1",
             "10.0.0.1",
@@ -134,8 +142,31 @@ mod tests {
         let p = AddressPolicy {
             allow_private: false,
             allow_nets: vec!["127.0.0.2/32".parse().unwrap()],
+            ..AddressPolicy::default()
         };
         assert!(p.allows("127.0.0.2".parse().unwrap()));
+        assert!(!p.allows("127.0.0.1".parse().unwrap()));
+    }
+
+    #[test]
+    fn an_allowed_socket_lets_through_that_ip_and_port_only() {
+        let p = AddressPolicy {
+            allow_sockets: vec!["127.0.0.1:8081".parse().unwrap()],
+            ..AddressPolicy::default()
+        };
+        let blocked = |url: &str| p.blocked_literal(&Url::parse(url).unwrap()).is_some();
+        assert!(!blocked("http://127.0.0.1:8081/callback"));
+        for url in [
+            "http://127.0.0.1:8082/callback",
+            "http://127.0.0.1:5432/",
+            "http://127.0.0.1/callback",
+            "http://10.0.0.1:8081/callback",
+            "http://[::1]:8081/callback",
+            "http://[::ffff:127.0.0.1]:8081/callback",
+        ] {
+            assert!(blocked(url), "{url} must stay blocked");
+        }
+        // Resolved names carry no port: the socket's address stays refused for them.
         assert!(!p.allows("127.0.0.1".parse().unwrap()));
     }
 }

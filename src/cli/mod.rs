@@ -7,7 +7,7 @@ pub use merchant::MerchantCommand;
 
 use crate::config::Settings;
 use crate::domain::callback::CallbackStatus;
-use crate::startup::{self, Application, KeySource};
+use crate::startup::{self, Application};
 use crate::store::callbacks;
 use clap::{Parser, Subcommand};
 use secrecy::ExposeSecret;
@@ -27,6 +27,16 @@ pub struct Cli {
 pub enum Command {
     /// Run the gateway (the default).
     Serve,
+    /// Run the gateway and a demo storefront that pays through it, in test mode.
+    Demo {
+        /// Where the demo storefront listens (the gateway listens on GATEWAY_LISTEN).
+        #[arg(
+            long,
+            env = "GATEWAY_DEMO_STOREFRONT_LISTEN",
+            default_value = crate::demo::DEFAULT_STOREFRONT_LISTEN
+        )]
+        storefront_listen: String,
+    },
     /// Manage merchants.
     Merchant {
         #[command(subcommand)]
@@ -36,6 +46,11 @@ pub enum Command {
     Callbacks {
         #[command(subcommand)]
         command: CallbacksCommand,
+    },
+    /// Check a gateway or a storefront against the protocol (exit status 1 if a check fails).
+    Conformance {
+        #[command(subcommand)]
+        command: crate::conformance::ConformanceCommand,
     },
 }
 
@@ -59,6 +74,8 @@ pub enum CallbacksCommand {
 pub fn default_log_filter(command: &Command) -> &'static str {
     match command {
         Command::Serve => "info,poem=warn,sqlx=warn,sea_orm=warn,sea_orm_migration=warn",
+        // The demo narrates the storefront's side; the gateway's request log would drown it.
+        Command::Demo { .. } => "warn,offsite_gateway::demo=info",
         _ => "warn",
     }
 }
@@ -67,24 +84,30 @@ pub fn default_log_filter(command: &Command) -> &'static str {
 pub async fn run(settings: Settings, command: Command) -> anyhow::Result<()> {
     match command {
         Command::Serve => serve(settings).await,
+        Command::Demo { storefront_listen } => {
+            let demo = crate::demo::Demo::start(settings, &storefront_listen).await?;
+            // One poll installs the signal handlers, so a Ctrl-C or SIGTERM right after the
+            // welcome stops the demo cleanly instead of killing it.
+            let mut signal = std::pin::pin!(shutdown_signal());
+            let poll_once = |cx: &mut std::task::Context<'_>| {
+                std::task::Poll::Ready(signal.as_mut().poll(cx).is_ready())
+            };
+            if std::future::poll_fn(poll_once).await {
+                return demo.stop().await;
+            }
+            println!("{}", demo.welcome());
+            demo.run_until(signal).await
+        }
         Command::Merchant { command } => merchant::run(settings, command).await,
         Command::Callbacks { command } => callbacks_command(settings, command).await,
+        Command::Conformance { command } => crate::conformance::run(command).await,
     }
 }
 
 /// Runs the gateway until SIGINT or SIGTERM.
 pub async fn serve(settings: Settings) -> anyhow::Result<()> {
     let (db, key, source) = startup::open(&settings).await?;
-    if let KeySource::File {
-        path,
-        created: true,
-    } = &source
-    {
-        tracing::warn!(
-            path = %path.display(),
-            "created a new master key file; keep it safe: without it merchant secrets cannot be read"
-        );
-    }
+    startup::warn_if_new_key_file(&source);
     if let Some(sandbox) = startup::ensure_sandbox_merchant(&db, &key).await? {
         // Printed once, to the terminal, not to the log.
         println!("Created a sandbox merchant (test mode only):");

@@ -4,7 +4,7 @@
 
 use super::form::Fields;
 use super::money::{Amount, AmountError, Currency};
-use super::target::{TargetError, parse_target};
+use super::target::{TargetError, TargetRules, parse_target};
 use url::Url;
 
 /// sale (capture at once) or authorization (capture later).
@@ -148,8 +148,8 @@ fn country(field: &str, value: &str) -> Result<String, FieldError> {
     }
 }
 
-fn target(field: &str, value: &str, allow_private: bool) -> Result<Url, FieldError> {
-    parse_target(value, allow_private).map_err(|e: TargetError| FieldError::invalid(field, e))
+fn target(field: &str, value: &str, rules: TargetRules<'_>) -> Result<Url, FieldError> {
+    parse_target(value, rules).map_err(|e: TargetError| FieldError::invalid(field, e))
 }
 
 fn is_language_tag(tag: &str) -> bool {
@@ -161,8 +161,13 @@ fn is_language_tag(tag: &str) -> bool {
 }
 
 impl PaymentRequest {
-    /// Validates every field. `allow_private` is the server's `GATEWAY_ALLOW_PRIVATE_TARGETS`.
-    pub fn from_fields(fields: &Fields, allow_private: bool) -> Result<Self, FieldError> {
+    /// Validates every field. `rules` are the server's target rules (a `bool` is
+    /// `GATEWAY_ALLOW_PRIVATE_TARGETS`).
+    pub fn from_fields<'a>(
+        fields: &Fields,
+        rules: impl Into<TargetRules<'a>>,
+    ) -> Result<Self, FieldError> {
+        let rules = rules.into();
         // Presence first, so a merged or split field set reports what is missing.
         for name in [
             "x_account_id",
@@ -203,21 +208,9 @@ impl PaymentRequest {
             "false" => false,
             _ => return Err(FieldError::invalid("x_test", "must be true or false")),
         };
-        let url_callback = target(
-            "x_url_callback",
-            required(fields, "x_url_callback")?,
-            allow_private,
-        )?;
-        let url_cancel = target(
-            "x_url_cancel",
-            required(fields, "x_url_cancel")?,
-            allow_private,
-        )?;
-        let url_complete = target(
-            "x_url_complete",
-            required(fields, "x_url_complete")?,
-            allow_private,
-        )?;
+        let url_callback = target("x_url_callback", required(fields, "x_url_callback")?, rules)?;
+        let url_cancel = target("x_url_cancel", required(fields, "x_url_cancel")?, rules)?;
+        let url_complete = target("x_url_complete", required(fields, "x_url_complete")?, rules)?;
         let transaction_type = match optional(fields, "x_transaction_type") {
             None => TransactionType::Sale,
             Some(t) => TransactionType::parse(t).ok_or_else(|| {

@@ -1,11 +1,43 @@
 //! Where we are willing to send a shopper or a callback: absolute `https` URLs on public hosts
 //! (T6, T7). `http`, non-default ports and private, loopback or otherwise non-public hosts are
 //! allowed only when the server runs with `GATEWAY_ALLOW_PRIVATE_TARGETS=true` (development and
-//! tests). IP literals are checked in every spelling because the WHATWG parser normalises
-//! decimal, hex and short forms (`http://2130706433/`, `http://0x7f.1/`) to an address first.
+//! tests), or, for one exact socket (an IP literal and its port), when the server names it in
+//! [`TargetRules::allow_sockets`] (the `demo` command's storefront). IP literals are checked in
+//! every spelling because the WHATWG parser normalises decimal, hex and short forms
+//! (`http://2130706433/`, `http://0x7f.1/`) to an address first.
 
-use std::net::{IpAddr, Ipv4Addr, Ipv6Addr};
+use std::net::{IpAddr, Ipv4Addr, Ipv6Addr, SocketAddr};
 use url::{Host, Url};
+
+/// What a target may be besides an https URL on a public host at the default port.
+#[derive(Debug, Clone, Copy, Default)]
+pub struct TargetRules<'a> {
+    /// `GATEWAY_ALLOW_PRIVATE_TARGETS`: http, any host, any port.
+    pub allow_private: bool,
+    /// These sockets exactly, named by an IP literal and port, over http or https; a host name
+    /// that resolves to one of them is still refused.
+    pub allow_sockets: &'a [SocketAddr],
+}
+
+impl From<bool> for TargetRules<'static> {
+    fn from(allow_private: bool) -> Self {
+        TargetRules {
+            allow_private,
+            allow_sockets: &[],
+        }
+    }
+}
+
+/// Whether `url` names one of `sockets` by IP literal and port (the scheme's default included).
+fn names_socket(url: &Url, sockets: &[SocketAddr]) -> bool {
+    let ip = match url.host() {
+        Some(Host::Ipv4(ip)) => IpAddr::V4(ip),
+        Some(Host::Ipv6(ip)) => IpAddr::V6(ip),
+        _ => return false,
+    };
+    url.port_or_known_default()
+        .is_some_and(|port| sockets.contains(&SocketAddr::new(ip, port)))
+}
 
 #[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
 pub enum TargetError {
@@ -23,8 +55,9 @@ pub enum TargetError {
     BadHost,
 }
 
-/// Parses and checks a target URL.
-pub fn parse_target(text: &str, allow_private: bool) -> Result<Url, TargetError> {
+/// Parses and checks a target URL under `rules` (a `bool` is `GATEWAY_ALLOW_PRIVATE_TARGETS`).
+pub fn parse_target<'a>(text: &str, rules: impl Into<TargetRules<'a>>) -> Result<Url, TargetError> {
+    let rules = rules.into();
     if text
         .chars()
         .any(|c| c.is_whitespace() || c.is_control() || c == '\\')
@@ -32,12 +65,14 @@ pub fn parse_target(text: &str, allow_private: bool) -> Result<Url, TargetError>
         return Err(TargetError::BadCharacters);
     }
     let lower = text.get(..8).unwrap_or(text).to_ascii_lowercase();
-    let scheme_ok =
-        lower.starts_with("https://") || (allow_private && lower.starts_with("http://"));
+    let may_be_http = rules.allow_private || !rules.allow_sockets.is_empty();
+    let scheme_ok = lower.starts_with("https://") || (may_be_http && lower.starts_with("http://"));
     if !scheme_ok {
         return Err(TargetError::NotAbsoluteHttps);
     }
     let url = Url::parse(text).map_err(|_| TargetError::NotAbsoluteHttps)?;
+    // An allowed socket is private-allowed for this URL only: its scheme, host and port.
+    let allow_private = rules.allow_private || names_socket(&url, rules.allow_sockets);
     if !(url.scheme() == "https" || (allow_private && url.scheme() == "http")) {
         return Err(TargetError::NotAbsoluteHttps);
     }
@@ -199,6 +234,40 @@ mod tests {
         assert!(parse_target("http://localhost:3000/", true).is_ok());
         assert!(parse_target("javascript:alert(1)", true).is_err());
         assert!(parse_target("http://user:pw@127.0.0.1/", true).is_err());
+    }
+
+    #[test]
+    fn an_allowed_socket_is_the_only_private_target() {
+        let sockets = ["127.0.0.1:8081".parse().unwrap()];
+        let rules = TargetRules {
+            allow_private: false,
+            allow_sockets: &sockets,
+        };
+        for ok in [
+            "http://127.0.0.1:8081/orders/demo-1",
+            "http://127.0.0.1:8081/cancel?order=demo-1",
+            "https://127.0.0.1:8081/callback",
+            "http://2130706433:8081/callback",
+            "https://shop.example.com/still-fine",
+        ] {
+            assert!(parse_target(ok, rules).is_ok(), "{ok} is allowed");
+        }
+        for refused in [
+            "http://127.0.0.1:8082/callback",
+            "http://127.0.0.1:5432/",
+            "http://127.0.0.1/callback",
+            "http://10.0.0.1:8081/callback",
+            "http://127.0.0.2:8081/callback",
+            "http://[::1]:8081/callback",
+            "http://localhost:8081/callback",
+            "http://shop.example.com/",
+            "http://user:pw@127.0.0.1:8081/",
+        ] {
+            assert!(
+                parse_target(refused, rules).is_err(),
+                "{refused} is refused"
+            );
+        }
     }
 
     #[test]

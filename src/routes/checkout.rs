@@ -49,7 +49,7 @@ async fn accept(req: &Request, body: Body, state: &AppState) -> Result<String, A
     let signed = verified_merchant(state, req, &fields, &raw).await?;
     let merchant = &signed.merchant;
     let provided = fields.get(signature::SIGNATURE_FIELD).unwrap_or_default();
-    let request = PaymentRequest::from_fields(&fields, state.settings.allow_private_targets)?;
+    let request = PaymentRequest::from_fields(&fields, state.settings.target_rules())?;
     if let Some(why) = live_refusal(request.test, !merchant.test_only, state.processor.live()) {
         return Err(AppError::LiveModeUnavailable(why));
     }

@@ -390,6 +390,7 @@ async fn names_resolving_to_any_non_public_address_are_refused() {
         let policy = AddressPolicy {
             allow_private: false,
             allow_nets: vec!["127.0.0.1/32".parse().unwrap()],
+            allow_sockets: Vec::new(),
         };
         let answer = vec![
             SocketAddr::new("127.0.0.1".parse().unwrap(), p),
@@ -413,6 +414,7 @@ async fn dns_rebinding_is_checked_at_every_connection() {
     let policy = AddressPolicy {
         allow_private: false,
         allow_nets: vec!["127.0.0.2/32".parse().unwrap()],
+        allow_sockets: Vec::new(),
     };
     let resolver = ScriptedResolver(Mutex::new(vec![
         vec![SocketAddr::new("127.0.0.2".parse().unwrap(), allowed.port)],

@@ -251,6 +251,7 @@ impl TestApp {
             AddressPolicy {
                 allow_private: self.settings.allow_private_targets,
                 allow_nets: self.settings.callback_allow_nets.clone(),
+                allow_sockets: self.settings.allow_sockets.clone(),
             },
             self.settings.callback_timeouts(),
         )

@@ -5,8 +5,10 @@
 mod callbacks;
 mod checkout;
 mod cli;
+mod conformance;
 mod crash;
 mod dashboard;
+mod demo;
 mod descriptor;
 mod doctor;
 mod helpers;
