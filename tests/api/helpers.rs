@@ -52,26 +52,9 @@ pub fn verify(values: &[(String, String)], key: &str) -> bool {
     sig.is_some_and(|s| s == sign(values, key))
 }
 
-pub fn pairs(items: &[(&str, &str)]) -> Vec<(String, String)> {
-    items
-        .iter()
-        .map(|(n, v)| (n.to_string(), v.to_string()))
-        .collect()
-}
-
-pub fn get<'a>(values: &'a [(String, String)], name: &str) -> Option<&'a str> {
-    values
-        .iter()
-        .find(|(n, _)| n == name)
-        .map(|(_, v)| v.as_str())
-}
-
-pub fn set(values: &mut Vec<(String, String)>, name: &str, value: &str) {
-    match values.iter_mut().find(|(n, _)| n == name) {
-        Some(pair) => pair.1 = value.to_string(),
-        None => values.push((name.to_string(), value.to_string())),
-    }
-}
+/// Name/value pair helpers: the conformance kit's, which the tests share (the signer above stays
+/// the tests' own).
+pub use offsite_gateway::conformance::signer::{get, pairs, set};
 
 pub fn remove(values: &mut Vec<(String, String)>, name: &str) {
     values.retain(|(n, _)| n != name);
