@@ -11,6 +11,8 @@ use std::time::Duration;
 
 pub const DEFAULT_LISTEN: &str = "127.0.0.1:8080";
 pub const DEFAULT_DATABASE_URL: &str = "sqlite://offsite-gateway.db?mode=rwc";
+/// How long an `x_` payment stays payable unless `GATEWAY_CHECKOUT_TTL` says otherwise.
+pub const DEFAULT_CHECKOUT_TTL: Duration = Duration::from_secs(24 * 60 * 60);
 
 #[derive(Debug, Clone)]
 pub struct Settings {
@@ -27,6 +29,9 @@ pub struct Settings {
     pub allow_private_targets: bool,
     /// `GATEWAY_PENDING_SETTLE_AFTER`: how long a pending test payment waits to complete.
     pub pending_settle_after: Duration,
+    /// `GATEWAY_CHECKOUT_TTL`: how long a payment from an `x_` request stays payable (24 h,
+    /// protocol.md section 14); then, still unpaid, it expires and the storefront is told.
+    pub checkout_ttl: Duration,
     /// `GATEWAY_PAY_RECOVERY_AFTER`: how old a processor call must be, with its outcome never
     /// applied, before it counts as cut short by a crash and is completed by asking the
     /// processor again. Longer than any processor call (another process may still be in one).
@@ -66,6 +71,7 @@ impl Default for Settings {
             allow_private_targets: false,
             pending_settle_after: Duration::from_secs(10),
             pay_recovery_after: Duration::from_secs(30),
+            checkout_ttl: DEFAULT_CHECKOUT_TTL,
             db_max_connections: None,
             callback_retry_schedule: RetrySchedule::default(),
             callback_timeout: Duration::from_secs(10),
@@ -87,6 +93,15 @@ fn parse_bool(name: &str, text: &str) -> anyhow::Result<bool> {
         "false" | "0" | "no" => Ok(false),
         other => bail!("{name} must be true or false, not {other:?}"),
     }
+}
+
+/// A payment's time to live: a duration, not zero (a payment must be payable for a moment).
+fn parse_ttl(text: &str) -> anyhow::Result<Duration> {
+    let ttl = parse_duration(text)?;
+    if ttl.is_zero() {
+        bail!("a payment must stay payable for more than 0s");
+    }
+    Ok(ttl)
 }
 
 impl Settings {
@@ -114,6 +129,9 @@ impl Settings {
         }
         if let Some(v) = var("GATEWAY_PENDING_SETTLE_AFTER") {
             s.pending_settle_after = parse_duration(&v).context("GATEWAY_PENDING_SETTLE_AFTER")?;
+        }
+        if let Some(v) = var("GATEWAY_CHECKOUT_TTL") {
+            s.checkout_ttl = parse_ttl(&v).context("GATEWAY_CHECKOUT_TTL")?;
         }
         if let Some(v) = var("GATEWAY_PAY_RECOVERY_AFTER") {
             s.pay_recovery_after = parse_duration(&v).context("GATEWAY_PAY_RECOVERY_AFTER")?;
@@ -218,5 +236,17 @@ mod tests {
         s.database_url = "postgres://u:hunter2@db/gw".into();
         assert!(s.sqlite_path().is_none());
         assert!(!s.database_for_log().contains("hunter2"));
+    }
+
+    #[test]
+    fn a_checkout_ttl_is_a_duration_above_zero() {
+        assert_eq!(
+            Settings::default().checkout_ttl,
+            Duration::from_secs(86_400)
+        );
+        assert_eq!(parse_ttl("30m").unwrap(), Duration::from_secs(1800));
+        assert_eq!(parse_ttl("1s").unwrap(), Duration::from_secs(1));
+        assert!(parse_ttl("0s").is_err(), "never payable");
+        assert!(parse_ttl("a while").is_err());
     }
 }

@@ -21,7 +21,7 @@ pub mod descriptor;
 pub mod domain;
 /// Errors that reach HTTP: their status and stable code.
 pub mod error;
-/// The coordinating code, by flow: pay, order management, settling.
+/// The coordinating code, by flow: pay, order management, settling, expiry.
 pub mod flows;
 /// The message catalogue of every page text.
 pub mod i18n;

@@ -10,6 +10,8 @@ mod m20261120_000004_create_callbacks;
 mod m20261120_000005_order_management;
 mod m20261201_000006_pay_attempts;
 mod m20261201_000007_merchant_accounts;
+mod m20261201_000008_payment_expiry;
+mod m20261201_000009_payment_events;
 
 pub struct Migrator;
 
@@ -24,6 +26,8 @@ impl MigratorTrait for Migrator {
             Box::new(m20261120_000005_order_management::Migration),
             Box::new(m20261201_000006_pay_attempts::Migration),
             Box::new(m20261201_000007_merchant_accounts::Migration),
+            Box::new(m20261201_000008_payment_expiry::Migration),
+            Box::new(m20261201_000009_payment_events::Migration),
         ]
     }
 }

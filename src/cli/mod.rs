@@ -1,9 +1,12 @@
 //! The `offsite-gateway` command line: `serve` (the default) and the administration commands
-//! (`merchant`, `callbacks`), with what each prints. `main` only parses and calls [`run`].
+//! (`merchant`, `callbacks`, `payments`), with what each prints. `main` only parses and calls
+//! [`run`].
 
 mod merchant;
+mod payments;
 
 pub use merchant::MerchantCommand;
+pub use payments::PaymentsCommand;
 
 use crate::config::Settings;
 use crate::domain::callback::CallbackStatus;
@@ -46,6 +49,11 @@ pub enum Command {
     Callbacks {
         #[command(subcommand)]
         command: CallbacksCommand,
+    },
+    /// List payments and show one payment's timeline.
+    Payments {
+        #[command(subcommand)]
+        command: PaymentsCommand,
     },
     /// Check a gateway or a storefront against the protocol (exit status 1 if a check fails).
     Conformance {
@@ -100,6 +108,7 @@ pub async fn run(settings: Settings, command: Command) -> anyhow::Result<()> {
         }
         Command::Merchant { command } => merchant::run(settings, command).await,
         Command::Callbacks { command } => callbacks_command(settings, command).await,
+        Command::Payments { command } => payments::run(settings, command).await,
         Command::Conformance { command } => crate::conformance::run(command).await,
     }
 }

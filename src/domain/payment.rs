@@ -1,6 +1,7 @@
 //! The payment's life on the hosted page as pure rules: what each processor outcome does to a
-//! payment, how many declines end it, and which states are finished. The store applies these
-//! with conditional updates so that concurrent submits cannot both apply one.
+//! payment, how many declines end it, which states are finished, and when an unpaid one expires
+//! (protocol.md section 14). The store applies these with conditional updates so that
+//! concurrent submits (or processes) cannot both apply one.
 
 use super::request::TransactionType;
 use super::response::ResultKind;
@@ -24,6 +25,9 @@ pub enum Status {
     Cancelled,
     /// An authorization released without capture.
     Voided,
+    /// Nobody paid it before its `expires_at` (protocol.md section 14): final, and the
+    /// storefront was told `x_result=failed`, `x_message=expired`.
+    Expired,
 }
 
 impl Status {
@@ -37,6 +41,7 @@ impl Status {
             Status::Failed => "failed",
             Status::Cancelled => "cancelled",
             Status::Voided => "voided",
+            Status::Expired => "expired",
         }
     }
 
@@ -50,11 +55,13 @@ impl Status {
             "failed" => Status::Failed,
             "cancelled" => Status::Cancelled,
             "voided" => Status::Voided,
+            "expired" => Status::Expired,
             _ => return None,
         })
     }
 
-    /// Whether the shopper is done here and only the outcome can be shown.
+    /// Whether the shopper is done here and goes back with the signed response (to
+    /// `x_url_complete`). A cancelled or expired payment's way back is `x_url_cancel`.
     pub fn has_outcome(&self) -> bool {
         matches!(
             self,
@@ -65,6 +72,28 @@ impl Status {
                 | Status::Voided
         )
     }
+
+    /// Whether a payment in this state is still unpaid, so expires at its time: open (also
+    /// after declines), waiting on the 3-D Secure challenge (nothing is charged before the
+    /// decision), or cancelled by the shopper (a replay would open it again).
+    pub fn expirable(&self) -> bool {
+        matches!(self, Status::Open | Status::Challenge | Status::Cancelled)
+    }
+}
+
+/// The message of an expiry's response and callback (`x_message`).
+pub const EXPIRED_MESSAGE: &str = "expired";
+
+/// Whether a payment is due to expire at `now` (milliseconds, as stored): unpaid, its time
+/// come, and no processor call in flight (that call's outcome is applied first; the payment
+/// expires after it if it is still unpaid). A payment without a time never expires.
+pub fn expiry_due(
+    status: Status,
+    attempt_in_flight: bool,
+    expires_at: Option<i64>,
+    now: i64,
+) -> bool {
+    status.expirable() && !attempt_in_flight && expires_at.is_some_and(|at| at <= now)
 }
 
 /// What the processor said about one attempt.
@@ -218,8 +247,42 @@ mod tests {
             Status::Failed,
             Status::Cancelled,
             Status::Voided,
+            Status::Expired,
         ] {
             assert_eq!(Status::parse(s.as_str()), Some(s));
+        }
+    }
+
+    #[test]
+    fn only_an_unpaid_payment_whose_time_has_come_expires() {
+        use Status::*;
+        let all = [
+            Open, Challenge, Pending, Authorized, Captured, Failed, Cancelled, Voided, Expired,
+        ];
+        for s in all {
+            let unpaid = matches!(s, Open | Challenge | Cancelled);
+            assert_eq!(
+                expiry_due(s, false, Some(1000), 1000),
+                unpaid,
+                "{s:?} at its time"
+            );
+            assert_eq!(
+                expiry_due(s, false, Some(1000), 5000),
+                unpaid,
+                "{s:?} after it"
+            );
+            assert!(
+                !expiry_due(s, false, Some(1000), 999),
+                "{s:?} before its time"
+            );
+            assert!(
+                !expiry_due(s, true, Some(1000), 5000),
+                "{s:?} with a call in flight"
+            );
+            assert!(
+                !expiry_due(s, false, None, i64::MAX),
+                "{s:?} without a time"
+            );
         }
     }
 }

@@ -4,6 +4,7 @@
 //! order, and what happens when a step is cut short.
 
 pub mod accounts;
+pub mod expiry;
 pub mod orders;
 pub mod pay;
 pub mod settle;

@@ -1,18 +1,27 @@
-//! Order management (protocol.md section 5): a verified capture, refund or void request acts on
-//! the merchant's payment. The request is checked against the payment by the domain, the signed
-//! answer is made before the write (so the write can keep it as the first answer for replays),
-//! the store performs the operation as one unit of work, and a refusal is explained by the
-//! domain rule applied to the payment as it is now.
+//! Order management (protocol.md section 5), asked for in two ways that share one core: a
+//! verified capture, refund or void request to `/capture`, `/refund`, `/void` ([`operate`]), or
+//! a merchant's user on the dashboard's payment page ([`from_dashboard`]). Each finds the
+//! merchant's payment and says which secret signs and where the callback goes; [`perform`] then
+//! signs the answer before the write (so the write can keep it as the first answer for
+//! replays), has the store perform the operation as one unit of work (the conditional update
+//! whose `WHERE` is the domain rule, the operation row, its callback, the dashboard's audit
+//! row), and explains a refusal by the domain rule applied to the payment as it is now.
 
 use crate::crypto::sortable_hex;
 use crate::domain::form::Fields;
-use crate::domain::operations::{Money, OperationKind, OperationRequest, Refusal, Target, apply};
+use crate::domain::money::Amount;
+use crate::domain::operations::{
+    Money, Operation, OperationKind, OperationRequest, Refusal, Target, apply,
+};
 use crate::domain::response::{Outcome, ResponseValues, ResultKind};
 use crate::error::AppError;
 use crate::state::AppState;
-use crate::store::merchants::Signed;
+use crate::store::audit::{self, Event};
+use crate::store::merchants::{Actor, Signed};
 use crate::store::operations::{self, Perform, Performed};
-use crate::store::{now_millis, payments};
+use crate::store::payments::Payment;
+use crate::store::{now_millis, payment_list, payments};
+use secrecy::ExposeSecret;
 use sha2::{Digest, Sha256};
 use time::OffsetDateTime;
 
@@ -26,17 +35,19 @@ pub struct Request<'a> {
 }
 
 /// Which earlier request a request replays: its scope (`key:<Idempotency-Key>`, or
-/// `body:<digest>` without one) and the digest of its bytes.
+/// `body:<digest>` without one, or `dashboard:<form token>`) and the digest of what it asks.
 struct ReplayScope {
     scope_key: String,
     digest: String,
 }
 
+fn digest(parts: &[&[u8]]) -> String {
+    hex::encode(Sha256::digest(parts.join(&b'\n')))
+}
+
 impl ReplayScope {
     fn of(kind: OperationKind, r: &Request<'_>) -> Result<Self, AppError> {
-        let digest = hex::encode(Sha256::digest(
-            [kind.as_str().as_bytes(), b"\n", r.raw].concat(),
-        ));
+        let digest = digest(&[kind.as_str().as_bytes(), r.raw]);
         let scope_key = match r.idempotency_key {
             None => format!("body:{digest}"),
             Some(k)
@@ -61,7 +72,25 @@ pub struct Answer {
     pub body: String,
 }
 
-/// Performs the operation `kind` that the request (verified as the merchant's) asks for.
+/// One operation on one payment, however it was asked for.
+struct Order<'a> {
+    payment: &'a Payment,
+    op: Operation,
+    /// The amount as given, echoed as `x_amount`; and the field it was given in.
+    amount_text: Option<&'a str>,
+    amount_field: &'static str,
+    /// `x_test` as echoed.
+    test: &'a str,
+    /// Signs the answer and the callback.
+    secret: &'a [u8],
+    callback_url: Option<&'a str>,
+    replay: ReplayScope,
+    /// Who asked, for the audit log (the dashboard's operations).
+    by: Option<&'a Actor>,
+}
+
+/// Performs the operation `kind` that the request (verified as the merchant's) asks for; its
+/// answer is signed with the secret that verified it.
 pub async fn operate(
     state: &AppState,
     signed: &Signed,
@@ -79,31 +108,157 @@ pub async fn operate(
     )
     .await?
     .ok_or(AppError::NotFound)?;
-    let currency = payment.amount.currency();
     request.check_against(&Target {
         reference: &payment.reference,
         test: payment.test,
-        currency,
+        currency: payment.amount.currency(),
     })?;
+    let test = fields
+        .get("x_test")
+        .filter(|t| !t.is_empty())
+        .unwrap_or(if payment.test { "true" } else { "false" });
+    perform(
+        state,
+        Order {
+            payment: &payment,
+            op: request.operation(),
+            amount_text: request.amount.as_ref().map(|(_, t)| t.as_str()),
+            amount_field: "x_amount",
+            test,
+            secret: signed.secret(),
+            callback_url: request.url_callback.as_ref().map(|u| u.as_str()),
+            replay: ReplayScope::of(kind, &r)?,
+            by: None,
+        },
+    )
+    .await
+}
 
+/// A capture, refund or void asked for on the dashboard's payment page.
+pub struct FromDashboard<'a> {
+    pub merchant_id: &'a str,
+    pub payment_id: &'a str,
+    pub kind: OperationKind,
+    /// The amount typed, for a capture or a refund.
+    pub amount: Option<&'a str>,
+    /// The random token rendered in the form: a double submit carries the same one, and is
+    /// one operation.
+    pub form_token: &'a str,
+    pub by: &'a Actor,
+}
+
+/// Performs an operation the merchant's user asked for on the dashboard: on the merchant's
+/// payment only (another's is not found), signed with the secret of the payment's request
+/// while it is valid, reported to the payment's callback URL, and written to the audit log.
+pub async fn from_dashboard(state: &AppState, d: FromDashboard<'_>) -> Result<(), AppError> {
+    if !payment_list::is_payment_id(d.form_token) {
+        return Err(AppError::Malformed {
+            detail: "the form has no valid token; reload the page".into(),
+            field: Some("form_token".into()),
+        });
+    }
+    let payment = payment_list::find(&state.db, d.merchant_id, d.payment_id)
+        .await?
+        .ok_or(AppError::NotFound)?
+        .payment;
+    let amount_text = match d.kind {
+        OperationKind::Void => None,
+        _ => Some(d.amount.unwrap_or("").trim()),
+    };
+    let amount =
+        match amount_text {
+            Some(text) => Some(Amount::parse(text, payment.amount.currency()).map_err(|e| {
+                AppError::Invalid {
+                    field: "amount".into(),
+                    detail: format!("the amount {e}"),
+                }
+            })?),
+            None => None,
+        };
+    let minor = amount.map_or(0, |a| a.minor());
+    let op = match d.kind {
+        OperationKind::Capture => Operation::Capture(minor),
+        OperationKind::Refund => Operation::Refund(minor),
+        OperationKind::Void => Operation::Void,
+    };
+    let merchant = state
+        .merchants
+        .get(&state.db, &state.key, d.merchant_id)
+        .await?
+        .ok_or(AppError::NotFound)?;
+    let key = merchant.signing_key(payment.secret_version, now_millis());
+    let asked = [
+        d.kind.as_str().as_bytes(),
+        payment.id.as_bytes(),
+        amount_text.unwrap_or("").as_bytes(),
+    ];
+    perform(
+        state,
+        Order {
+            payment: &payment,
+            op,
+            amount_text,
+            amount_field: "amount",
+            test: if payment.test { "true" } else { "false" },
+            secret: key.secret.expose_secret(),
+            callback_url: Some(&payment.url_callback),
+            replay: ReplayScope {
+                scope_key: format!("dashboard:{}", d.form_token),
+                digest: digest(&asked),
+            },
+            by: Some(d.by),
+        },
+    )
+    .await
+    .map(|_| ())
+}
+
+/// The audit row of a dashboard operation.
+fn audit_row(o: &Order<'_>, by: &Actor, operation_id: &str, now: i64) -> audit::Change {
+    let p = o.payment;
+    let (event, what) = match o.op {
+        Operation::Capture(_) => (Event::PaymentCaptured, "capture"),
+        Operation::Refund(_) => (Event::PaymentRefunded, "refund"),
+        Operation::Void => (Event::PaymentVoided, "void"),
+    };
+    let amount = match o.op {
+        Operation::Capture(m) | Operation::Refund(m) => {
+            format!(
+                " of {}",
+                Amount::from_minor(m, p.amount.currency()).display()
+            )
+        }
+        Operation::Void => String::new(),
+    };
+    audit::Change {
+        account_id: p.merchant_id.clone(),
+        actor: by.name.clone(),
+        ip: by.ip.clone(),
+        event,
+        detail: format!(
+            "{what}{amount} of payment {} (reference {}): {operation_id}",
+            p.id, p.reference
+        ),
+        at: now,
+    }
+}
+
+/// The core both ways share: sign, perform as one unit of work, explain a refusal.
+async fn perform(state: &AppState, o: Order<'_>) -> Result<Answer, AppError> {
+    let payment = o.payment;
+    let kind = o.op.kind();
+    let currency = payment.amount.currency();
     // The answer is signed before the write, so the unit of work can store it as the first
     // answer.
     let operation_id = format!("gw_{}", sortable_hex::<6>());
     let mut echo: Vec<(String, String)> =
-        vec![("x_account_id".into(), merchant.account_id.clone())];
-    if let Some((_, text)) = &request.amount {
-        echo.push(("x_amount".into(), text.clone()));
+        vec![("x_account_id".into(), payment.merchant_id.clone())];
+    if let Some(text) = o.amount_text {
+        echo.push(("x_amount".into(), text.into()));
         echo.push(("x_currency".into(), currency.code().into()));
     }
     echo.push(("x_reference".into(), payment.reference.clone()));
-    echo.push((
-        "x_test".into(),
-        fields
-            .get("x_test")
-            .filter(|t| !t.is_empty())
-            .unwrap_or(if payment.test { "true" } else { "false" })
-            .into(),
-    ));
+    echo.push(("x_test".into(), o.test.into()));
     let values = ResponseValues::sign(
         &echo,
         &Outcome {
@@ -114,7 +269,7 @@ pub async fn operate(
             card: None,
             at: OffsetDateTime::now_utc(),
         },
-        signed.secret(),
+        o.secret,
     );
     let body: serde_json::Map<String, serde_json::Value> = values
         .pairs()
@@ -122,31 +277,29 @@ pub async fn operate(
         .map(|(n, v)| (n.clone(), serde_json::Value::String(v.clone())))
         .collect();
     let answer_body = serde_json::Value::Object(body).to_string();
-    let replay = ReplayScope::of(kind, &r)?;
     let callback_body = values.to_form();
+    let now = now_millis();
     let performed = operations::perform(
         &state.db,
         Perform {
             payment_id: &payment.id,
-            merchant_id: &merchant.account_id,
-            op: request.operation(),
-            amount_text: request.amount.as_ref().map(|(_, t)| t.as_str()),
+            merchant_id: &payment.merchant_id,
+            op: o.op,
+            amount_text: o.amount_text,
             currency: currency.code(),
             operation_id: &operation_id,
-            scope_key: &replay.scope_key,
-            request_digest: &replay.digest,
+            scope_key: &o.replay.scope_key,
+            request_digest: &o.replay.digest,
             answer: &answer_body,
-            callback: request
-                .url_callback
-                .as_ref()
-                .map(|u| (u.as_str(), callback_body.as_str())),
-            now: now_millis(),
+            callback: o.callback_url.map(|u| (u, callback_body.as_str())),
+            audit: o.by.map(|by| audit_row(&o, by, &operation_id, now)),
+            now,
         },
     )
     .await?;
     match performed {
         Performed::Done => {
-            if request.url_callback.is_some() {
+            if o.callback_url.is_some() {
                 state.callback_wake.notify_one();
             }
             tracing::info!(payment = %payment.id, operation = %operation_id, kind = kind.as_str(), "operation applied");
@@ -156,9 +309,14 @@ pub async fn operate(
             })
         }
         Performed::Replay { status, body } => Ok(Answer { status, body }),
-        Performed::KeyReused => Err(AppError::Invalid {
-            field: "Idempotency-Key".into(),
-            detail: "this Idempotency-Key was used for a different request".into(),
+        Performed::KeyReused => Err(match o.by {
+            None => AppError::Invalid {
+                field: "Idempotency-Key".into(),
+                detail: "this Idempotency-Key was used for a different request".into(),
+            },
+            Some(_) => AppError::Conflict(
+                "this form was already used for another operation; reload the page".into(),
+            ),
         }),
         Performed::Refused => {
             // Say why from the payment as it is now (it may have changed concurrently).
@@ -172,10 +330,10 @@ pub async fn operate(
                 captured: now.captured,
                 refunded: now.refunded,
             };
-            Err(match apply(&money, request.operation()) {
+            Err(match apply(&money, o.op) {
                 Err(Refusal::Excessive(why)) => AppError::Invalid {
-                    field: "x_amount".into(),
-                    detail: why.into(),
+                    field: o.amount_field.into(),
+                    detail: why.replacen("x_amount", o.amount_field, 1),
                 },
                 Err(Refusal::NotAllowed(why)) => {
                     AppError::Conflict(format!("{why}; the payment is {}", now.status.as_str()))

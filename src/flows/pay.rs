@@ -56,6 +56,18 @@ pub async fn sign_response(
     ))
 }
 
+/// The callback that tells `p`'s storefront of a change of the payment's state.
+pub fn callback_of(p: &Payment, values: &ResponseValues) -> NewCallback {
+    NewCallback {
+        payment_id: p.id.clone(),
+        merchant_id: p.merchant_id.clone(),
+        url: p.url_callback.clone(),
+        body: values.to_form(),
+        result: values.get("x_result").unwrap_or("").to_string(),
+        operation_id: None,
+    }
+}
+
 /// What an applied outcome made of the payment.
 pub struct Applied {
     pub status: Status,
@@ -80,14 +92,7 @@ pub async fn apply(
     let settle_at = (next.status == Status::Pending)
         .then(|| OffsetDateTime::now_utc() + state.settings.pending_settle_after);
     // The change and the callback it causes commit together, or neither does.
-    let callback = response.as_ref().map(|values| NewCallback {
-        payment_id: p.id.clone(),
-        merchant_id: p.merchant_id.clone(),
-        url: p.url_callback.clone(),
-        body: values.to_form(),
-        result: values.get("x_result").unwrap_or("").to_string(),
-        operation_id: None,
-    });
+    let callback = response.as_ref().map(|values| callback_of(p, values));
     let queued = callback.is_some();
     let change = Change {
         status: next.status,

@@ -1,9 +1,9 @@
-//! Settling, in the background: pending payments whose settle time has come, and pay steps that
-//! a crash left between the processor call and the state change. Both schedules live in the
-//! database, so a restart picks up whatever was due while the process was down; the first pass
-//! runs at start.
+//! Settling, in the background: pending payments whose settle time has come, pay steps that a
+//! crash left between the processor call and the state change, and unpaid payments whose time
+//! has come (their expiry). The schedules live in the database, so a restart picks up whatever
+//! was due while the process was down; the first pass runs at start.
 
-use super::pay;
+use super::{expiry, pay};
 use crate::domain::payment::{ChargeOutcome, Status};
 use crate::state::AppState;
 use crate::store::payments;
@@ -30,7 +30,8 @@ pub async fn settle_due(state: &AppState) -> anyhow::Result<usize> {
     Ok(settled)
 }
 
-/// Settles and recovers until `shutdown` turns true.
+/// Settles, recovers and expires until `shutdown` turns true: every pass at most a second
+/// apart, so a payment expires within a second or so of its time.
 pub async fn run(state: AppState, mut shutdown: watch::Receiver<bool>) {
     let every = (state.settings.pending_settle_after / 4)
         .clamp(Duration::from_millis(100), Duration::from_secs(1));
@@ -40,6 +41,9 @@ pub async fn run(state: AppState, mut shutdown: watch::Receiver<bool>) {
         }
         if let Err(e) = settle_due(&state).await {
             tracing::error!(error = format!("{e:#}"), "settling pending payments failed");
+        }
+        if let Err(e) = expiry::expire_due(&state).await {
+            tracing::error!(error = format!("{e:#}"), "expiring unpaid payments failed");
         }
         tokio::select! {
             _ = tokio::time::sleep(every) => {}

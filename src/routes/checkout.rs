@@ -13,7 +13,7 @@ use crate::domain::signature;
 use crate::error::AppError;
 use crate::i18n;
 use crate::state::AppState;
-use crate::store::payments;
+use crate::store::{expiry, payments};
 use poem::http::Method;
 use poem::web::Data;
 use poem::{Body, Request, Response, handler};
@@ -54,16 +54,18 @@ async fn accept(req: &Request, body: Body, state: &AppState) -> Result<String, A
         return Err(AppError::LiveModeUnavailable(why));
     }
     allowed_hosts(&request, &merchant.return_hosts)?;
-    match payments::insert_or_get(&state.db, &request, provided, signed.version).await? {
+    let ttl = state.settings.checkout_ttl;
+    match payments::insert_or_get(&state.db, &request, provided, signed.version, ttl).await? {
         payments::Stored::New(id) => {
             tracing::info!(payment = %id, merchant = %request.account_id, "payment created");
             Ok(format!("/pay/{id}"))
         }
         payments::Stored::Existing(p) if p.request_signature == provided.to_ascii_lowercase() => {
             // The same signed request again: back to the same page. A cancelled payment opens
-            // again, since the shopper chose to come back; a finished one shows its outcome.
+            // again until its time has come, since the shopper chose to come back; an expired
+            // or finished one shows its outcome (protocol.md section 14: no reopening).
             if p.status == Status::Cancelled {
-                payments::set_status_if(&state.db, &p.id, Status::Cancelled, Status::Open).await?;
+                expiry::reopen(&state.db, &p.id).await?;
             }
             Ok(format!("/pay/{}", p.id))
         }

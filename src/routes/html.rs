@@ -271,7 +271,8 @@ pub fn challenge_page(t: &Catalogue, p: &Payment) -> Response {
     payment_page(StatusCode::OK, &page, p)
 }
 
-/// What happened, with the way back: the signed return URL, or the cancel URL.
+/// What happened, with the way back: the signed return URL, or the cancel URL (cancelled and
+/// expired payments).
 pub fn outcome_page(t: &Catalogue, p: &Payment) -> Response {
     use crate::domain::payment::Status;
     let shop = p.field("x_shop_name").unwrap_or("");
@@ -281,6 +282,7 @@ pub fn outcome_page(t: &Catalogue, p: &Payment) -> Response {
         Status::Pending => (t.outcome_pending, "good"),
         Status::Failed => (t.outcome_failed, "bad"),
         Status::Voided => (t.outcome_voided, "bad"),
+        Status::Expired => (t.outcome_expired, "bad"),
         _ => (t.outcome_cancelled, "bad"),
     };
     let return_href = match (&p.response, p.status.has_outcome()) {

@@ -10,6 +10,7 @@ use crate::domain::form::{Fields, Limits};
 use crate::domain::payment::Status;
 use crate::domain::response::ResponseValues;
 use crate::error::AppError;
+use crate::flows::expiry;
 use crate::flows::pay::{self, Applied};
 use crate::i18n::{self, Catalogue};
 use crate::state::AppState;
@@ -30,14 +31,17 @@ fn respond(req: &Request, result: Result<Response, AppError>) -> Response {
     result.unwrap_or_else(|e| page_or_json(e, wants_json(req), catalogue(req, None)))
 }
 
+/// The payment as it stands now: one past its time is expired first, so no page offers to
+/// pay it (protocol.md section 14).
 async fn load(state: &AppState, id: &str) -> Result<Payment, AppError> {
     // Ids are 32 hex digits; anything else is not worth a query.
     if id.len() != 32 || !id.bytes().all(|b| b.is_ascii_hexdigit()) {
         return Err(AppError::NotFound);
     }
-    payments::find(&state.db, id)
+    let p = payments::find(&state.db, id)
         .await?
-        .ok_or(AppError::NotFound)
+        .ok_or(AppError::NotFound)?;
+    Ok(expiry::as_of_now(state, p).await?)
 }
 
 /// Where a payment's shopper belongs now: the storefront once there is an outcome to report,
@@ -85,6 +89,12 @@ pub async fn show(req: &Request, Path(id): Path<String>, Data(state): Data<&AppS
         async {
             let p = load(state, &id).await?;
             let t = catalogue(req, Some(&p));
+            // The merchant's timeline shows the first view: one insert then, none after.
+            let now = crate::store::now_millis();
+            let shown = crate::store::payment_list::record_page_shown;
+            if let Err(e) = shown(&state.db, &p.id, p.status.as_str(), now).await {
+                tracing::warn!(payment = %p.id, error = format!("{e:#}"), "recording a page view failed");
+            }
             Ok(match p.status {
                 Status::Open => pay_form(t, &p, "", &[], StatusCode::OK),
                 Status::Challenge => challenge_page(t, &p),

@@ -9,15 +9,18 @@ use super::sql::Sql;
 use crate::domain::payment::Status;
 use anyhow::Context;
 
+/// No processor call starts once the payment's time has come, even before the sweep has
+/// marked it expired: the storefront is about to be told it failed.
 static START_ATTEMPT: Sql = Sql::new(
     "UPDATE payments SET attempt_key = $1, attempt_at = $2, updated_at = $2,
          card_brand = COALESCE($3, card_brand), card_last4 = COALESCE($4, card_last4)
-     WHERE id = $5 AND status = $6 AND declines = $7",
+     WHERE id = $5 AND status = $6 AND declines = $7
+       AND (expires_at IS NULL OR expires_at > $2)",
 );
 
 /// Records, before the processor is called, that an attempt with `key` is in flight for the
 /// payment (with the card's brand and last four digits, if it is a new card); returns false if
-/// the payment is no longer in `from` with `from_declines`.
+/// the payment is no longer in `from` with `from_declines`, or its time has come.
 pub async fn start(
     db: &Db,
     id: &str,

@@ -1,6 +1,7 @@
-//! The audit log: every credential, settings and login event, with who, when and from where.
-//! Rows are written in the same unit of work as the change they record, so a change is never
-//! without its row. Failed logins are rows too; the login's lockout counts them.
+//! The audit log: every credential, settings, login and dashboard payment event, with who,
+//! when and from where. Rows are written in the same unit of work as the change they record,
+//! so a change is never without its row. Failed logins are rows too; the login's lockout
+//! counts them.
 
 use super::db::{Db, Tx};
 use super::now_millis;
@@ -21,6 +22,11 @@ pub enum Event {
     SecretRotated,
     PreviousSecretRevoked,
     SettingsChanged,
+    /// A capture, refund or void made from the dashboard.
+    PaymentCaptured,
+    PaymentRefunded,
+    PaymentVoided,
+    CallbacksResent,
 }
 
 impl Event {
@@ -37,6 +43,10 @@ impl Event {
             Event::SecretRotated => "secret.rotated",
             Event::PreviousSecretRevoked => "secret.previous_revoked",
             Event::SettingsChanged => "settings.changed",
+            Event::PaymentCaptured => "payment.captured",
+            Event::PaymentRefunded => "payment.refunded",
+            Event::PaymentVoided => "payment.voided",
+            Event::CallbacksResent => "callbacks.resent",
         }
     }
 }
@@ -144,6 +154,20 @@ pub struct Change {
     pub at: i64,
 }
 
+impl Change {
+    /// Records the row inside the unit of work of the change.
+    pub async fn record_in(&self, tx: Tx<'_>) -> anyhow::Result<()> {
+        let entry = Entry {
+            account_id: Some(&self.account_id),
+            actor: &self.actor,
+            event: self.event,
+            detail: &self.detail,
+            ip: self.ip.as_deref(),
+        };
+        record_in(tx, &entry, self.at).await
+    }
+}
+
 /// Runs `sql` and, if it changed a row, records `change`, as one unit; whether it changed.
 pub async fn changed(
     db: &Db,
@@ -156,14 +180,7 @@ pub async fn changed(
             if tx.exec(sql, params).await? == 0 {
                 return Ok(false);
             }
-            let entry = Entry {
-                account_id: Some(&change.account_id),
-                actor: &change.actor,
-                event: change.event,
-                detail: &change.detail,
-                ip: change.ip.as_deref(),
-            };
-            record_in(tx, &entry, change.at).await?;
+            change.record_in(tx).await?;
             Ok(true)
         })
     })

@@ -163,3 +163,129 @@ pub async fn resend(db: &Db, id: i64, now: i64) -> anyhow::Result<Option<i64>> {
         .await?;
     Ok(Some(new_id))
 }
+
+/// How a merchant's callbacks have fared: what the dashboard's delivery panel shows, so a
+/// broken storefront is seen before its retries run out.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Health {
+    /// Attempts started in the window, and how many got a 2xx.
+    pub attempts: i64,
+    pub succeeded: i64,
+    /// The storefront's answer time over those attempts (the newest 1,000 at most), in ms.
+    pub p50_ms: Option<i64>,
+    pub p95_ms: Option<i64>,
+    /// Callbacks still to be delivered, and when the oldest of them was created.
+    pub waiting: i64,
+    pub oldest_waiting_at: Option<i64>,
+    /// Callbacks that gave up and were not sent again since.
+    pub gave_up: i64,
+}
+
+/// The window of [`health`].
+pub const HEALTH_WINDOW_MS: i64 = 24 * 3600 * 1000;
+
+static RECENT_ATTEMPTS: Sql = Sql::new(
+    "SELECT a.duration_ms, a.http_status FROM callback_attempts a
+     JOIN callbacks c ON c.id = a.callback_id
+     WHERE c.merchant_id = $1 AND a.started_at > $2
+     ORDER BY a.started_at DESC LIMIT 1000",
+);
+static ATTEMPT_COUNTS: Sql = Sql::new(
+    "SELECT COUNT(*),
+            COALESCE(SUM(CASE WHEN a.http_status BETWEEN 200 AND 299 THEN 1 ELSE 0 END), 0)
+     FROM callback_attempts a JOIN callbacks c ON c.id = a.callback_id
+     WHERE c.merchant_id = $1 AND a.started_at > $2",
+);
+static WAITING: Sql = Sql::new(
+    "SELECT COUNT(*), MIN(created_at) FROM callbacks
+     WHERE merchant_id = $1 AND status = 'pending'",
+);
+/// Callbacks that gave up with nothing sent for their payment (and operation) after them.
+static GAVE_UP_UNSENT: Sql = Sql::new(concat!(
+    "SELECT ",
+    callback_columns!(),
+    " FROM callbacks c WHERE merchant_id = $1 AND status = 'gave_up'
+       AND NOT EXISTS (SELECT 1 FROM callbacks later
+           WHERE later.payment_id = c.payment_id AND later.id > c.id
+             AND (later.operation_id = c.operation_id
+                  OR (later.operation_id IS NULL AND c.operation_id IS NULL)))
+     ORDER BY id LIMIT $2"
+));
+static BY_ID_FOR: Sql = Sql::new(concat!(
+    "SELECT ",
+    callback_columns!(),
+    " FROM callbacks WHERE id = $1 AND merchant_id = $2"
+));
+
+/// The merchant's delivery health over the last 24 hours.
+pub async fn health(db: &Db, merchant_id: &str, now: i64) -> anyhow::Result<Health> {
+    let since = now - HEALTH_WINDOW_MS;
+    let mut times: Vec<i64> = db
+        .fetch_all(&RECENT_ATTEMPTS, params![merchant_id, since], |r| r.get(0))
+        .await?;
+    times.sort_unstable();
+    let percentile = |p: usize| (!times.is_empty()).then(|| times[(times.len() - 1) * p / 100]);
+    let (attempts, succeeded): (i64, i64) = db
+        .fetch_optional(&ATTEMPT_COUNTS, params![merchant_id, since], |r| {
+            Ok((r.get(0)?, r.get(1)?))
+        })
+        .await?
+        .unwrap_or((0, 0));
+    let (waiting, oldest_waiting_at): (i64, Option<i64>) = db
+        .fetch_optional(&WAITING, params![merchant_id], |r| {
+            Ok((r.get(0)?, r.get(1)?))
+        })
+        .await?
+        .unwrap_or((0, None));
+    let gave_up = gave_up_unsent(db, merchant_id, 10_000).await?.len() as i64;
+    Ok(Health {
+        attempts,
+        succeeded,
+        p50_ms: percentile(50),
+        p95_ms: percentile(95),
+        waiting,
+        oldest_waiting_at,
+        gave_up,
+    })
+}
+
+async fn gave_up_unsent(db: &Db, merchant_id: &str, limit: i64) -> anyhow::Result<Vec<Callback>> {
+    db.fetch_all(&GAVE_UP_UNSENT, params![merchant_id, limit], callback)
+        .await
+}
+
+/// One callback of the merchant's (`None` for another merchant's: no existence oracle).
+pub async fn find_for(db: &Db, merchant_id: &str, id: i64) -> anyhow::Result<Option<Callback>> {
+    db.fetch_optional(&BY_ID_FOR, params![id, merchant_id], callback)
+        .await
+}
+
+/// [`resend`], for a callback of the merchant's only.
+pub async fn resend_for(
+    db: &Db,
+    merchant_id: &str,
+    id: i64,
+    now: i64,
+) -> anyhow::Result<Option<i64>> {
+    if find_for(db, merchant_id, id).await?.is_none() {
+        return Ok(None);
+    }
+    resend(db, id, now).await
+}
+
+/// Sends again every callback of the merchant that gave up with nothing sent after it (at most
+/// `limit`); how many were queued.
+pub async fn resend_gave_up(
+    db: &Db,
+    merchant_id: &str,
+    limit: i64,
+    now: i64,
+) -> anyhow::Result<usize> {
+    let mut queued = 0;
+    for c in gave_up_unsent(db, merchant_id, limit).await? {
+        if resend(db, c.id, now).await?.is_some() {
+            queued += 1;
+        }
+    }
+    Ok(queued)
+}

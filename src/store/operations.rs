@@ -1,9 +1,10 @@
 //! Order-management writes, one unit of work per operation: claim the idempotency key (its
 //! unique index decides replays; a concurrent duplicate waits for the first to commit and then
 //! reads its answer), apply the money change as one conditional update whose `WHERE` is the
-//! domain rule, write the operation row and its callback, and keep the answer. A refusal rolls
-//! everything back, so an error changes nothing.
+//! domain rule, write the operation row, its callback and (from the dashboard) its audit row,
+//! and keep the answer. A refusal rolls everything back, so an error changes nothing.
 
+use super::audit;
 use super::db::{Db, Tx};
 use super::outbox::{self, NewCallback};
 use super::sql::{Sql, Value};
@@ -29,6 +30,9 @@ pub struct Perform<'a> {
     pub answer: &'a str,
     /// (URL, form body) of the callback to send, if the request named one.
     pub callback: Option<(&'a str, &'a str)>,
+    /// Who asked, for the audit log (the dashboard's operations; the API's are the
+    /// operations table's alone).
+    pub audit: Option<audit::Change>,
     pub now: i64,
 }
 
@@ -141,7 +145,7 @@ pub async fn perform(db: &Db, p: Perform<'_>) -> anyhow::Result<Performed> {
         result: "completed".to_string(),
         operation_id: Some(p.operation_id.to_string()),
     });
-    let (payment_id, op, now) = (p.payment_id.to_string(), p.op, p.now);
+    let (payment_id, op, now, by) = (p.payment_id.to_string(), p.op, p.now, p.audit);
     db.write(move |tx| {
         Box::pin(async move {
             tx.exec(
@@ -183,6 +187,9 @@ pub async fn perform(db: &Db, p: Perform<'_>) -> anyhow::Result<Performed> {
                 .context("recording an operation")?;
             if let Some(cb) = &callback {
                 outbox::enqueue(tx, cb, now).await?;
+            }
+            if let Some(change) = &by {
+                change.record_in(tx).await?;
             }
             Ok(Performed::Done)
         })

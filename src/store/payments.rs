@@ -12,6 +12,7 @@ use crate::domain::payment::Status;
 use crate::domain::request::{PaymentRequest, TransactionType};
 use crate::domain::response::ResponseValues;
 use anyhow::{Context, anyhow};
+use std::time::Duration;
 use time::OffsetDateTime;
 use url::Url;
 
@@ -50,6 +51,8 @@ pub struct Payment {
     /// The version of the merchant secret that verified the request; its answers are signed
     /// with it while it is valid.
     pub secret_version: i64,
+    /// When it expires if still unpaid (milliseconds since the epoch; `None`: never).
+    pub expires_at: Option<i64>,
 }
 
 impl Payment {
@@ -89,7 +92,7 @@ macro_rules! columns {
          test, transaction_type, status, declines, message, csrf_token, url_complete, \
          url_cancel, url_callback, locale, card_brand, card_last4, gateway_reference, response, \
          settle_at, authorized_minor, captured_minor, refunded_minor, attempt_key, \
-         secret_version"
+         secret_version, expires_at"
     };
 }
 
@@ -131,6 +134,7 @@ pub(super) fn payment(r: &Row<'_>) -> anyhow::Result<Payment> {
         refunded: r.get(24)?,
         attempt_in_flight: r.get(25)?,
         secret_version: r.get(26)?,
+        expires_at: r.get(27)?,
         id,
     })
 }
@@ -150,18 +154,20 @@ static INSERT: Sql = Sql::new(
          amount_minor, amount_text, currency, test, transaction_type, status, declines, message,
          csrf_token, url_complete, url_cancel, url_callback, locale, card_brand, card_last4,
          gateway_reference, response, settle_at, created_at, updated_at, authorized_minor,
-         captured_minor, refunded_minor, secret_version)
+         captured_minor, refunded_minor, secret_version, expires_at)
      VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, 'open', 0, NULL, $11, $12, $13, $14, $15,
-         NULL, NULL, $16, NULL, NULL, $17, $17, 0, 0, 0, $18)
+         NULL, NULL, $16, NULL, NULL, $17, $17, 0, 0, 0, $18, $19)
      ON CONFLICT (merchant_id, reference) DO NOTHING",
 );
 
-/// Stores a verified request, or returns the payment that already holds its reference.
+/// Stores a verified request, payable for `ttl`, or returns the payment that already holds its
+/// reference.
 pub async fn insert_or_get(
     db: &Db,
     request: &PaymentRequest,
     signature: &str,
     secret_version: i64,
+    ttl: Duration,
 ) -> anyhow::Result<Stored> {
     // One draw from the OS for the payment's three random values.
     let random = random_bytes::<32>();
@@ -172,6 +178,7 @@ pub async fn insert_or_get(
         .find(|(n, _)| n == "x_amount")
         .map(|(_, v)| v.as_str())
         .unwrap_or_default();
+    let now = now_millis();
     let values = params![
         id.as_str(),
         request.account_id.as_str(),
@@ -189,8 +196,9 @@ pub async fn insert_or_get(
         request.url_callback.as_str(),
         request.locale.clone(),
         format!("gw_{}", sortable_hex_with(&random[26..])),
-        now_millis(),
+        now,
         secret_version,
+        now.saturating_add(i64::try_from(ttl.as_millis()).unwrap_or(i64::MAX)),
     ];
     if db
         .exec_grouped(&INSERT, values)

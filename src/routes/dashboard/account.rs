@@ -1,10 +1,9 @@
 //! The merchant's own pages: the overview with the audit log, credentials (account id,
-//! rotation with an overlap, the new secret shown once, revoking the previous secret),
-//! settings (allowed hosts, frame origins) and the developers' page (the signature doctor's
-//! rejections). Every query takes the session's merchant: a user sees only their own.
+//! rotation with an overlap, the new secret shown once, revoking the previous secret) and
+//! settings (allowed hosts, frame origins). Every query takes the session's merchant: a user
+//! sees only their own.
 
 use super::{Nav, actor, error, session, session_form, text};
-use crate::domain::doctor::Diagnosis;
 use crate::domain::hosts::{FrameOrigins, HostList};
 use crate::domain::request::TEST_ONLY_NOTE;
 use crate::error::AppError;
@@ -12,7 +11,7 @@ use crate::routes::html::{render, see_other};
 use crate::state::AppState;
 use crate::store::merchants::{self, Merchant};
 use crate::store::sessions::Session;
-use crate::store::{audit, format_millis, now_millis, rejections};
+use crate::store::{audit, format_millis, now_millis};
 use askama::Template;
 use poem::http::StatusCode;
 use poem::web::Data;
@@ -26,15 +25,6 @@ async fn merchant_of(state: &AppState, session: &Session) -> Result<Merchant, Re
         Ok(None) => Err(error(AppError::NotFound)),
         Err(e) => Err(error(AppError::Unexpected(e))),
     }
-}
-
-macro_rules! try_page {
-    ($e:expr) => {
-        match $e {
-            Ok(v) => v,
-            Err(resp) => return resp,
-        }
-    };
 }
 
 struct EventRow {
@@ -298,46 +288,4 @@ pub async fn save_settings(req: &Request, body: Body, Data(state): Data<&AppStat
         Ok(Err(_)) => error(AppError::NotFound),
         Err(e) => error(AppError::Unexpected(e)),
     }
-}
-
-struct RejectionRow {
-    at: String,
-    path: String,
-    diagnosis: String,
-    hint: &'static str,
-    fields: String,
-    ip: String,
-}
-
-#[derive(Template)]
-#[template(path = "dashboard/developers.html")]
-struct DevelopersPage {
-    nav: Option<Nav>,
-    rejections: Vec<RejectionRow>,
-}
-
-#[handler]
-pub async fn developers(req: &Request, Data(state): Data<&AppState>) -> Response {
-    let session = try_page!(session(req, state).await);
-    let rows = match rejections::list(&state.db, &session.user.account_id, now_millis()).await {
-        Ok(r) => r,
-        Err(e) => return error(AppError::Unexpected(e)),
-    };
-    render(
-        StatusCode::OK,
-        &DevelopersPage {
-            nav: Nav::of(&session, "developers"),
-            rejections: rows
-                .into_iter()
-                .map(|r| RejectionRow {
-                    hint: Diagnosis::from_code(&r.diagnosis).map_or("", Diagnosis::hint),
-                    at: format_millis(r.at),
-                    path: r.path,
-                    diagnosis: r.diagnosis,
-                    fields: r.fields.replace(',', ", "),
-                    ip: r.ip.unwrap_or_default(),
-                })
-                .collect(),
-        },
-    )
 }

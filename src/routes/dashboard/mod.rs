@@ -3,11 +3,25 @@
 //! session cookie (`__Host-og_session`), the check that every page has a live session (else a
 //! redirect to the login), and the CSRF check of every form that changes something
 //! (synchronizer token tied to the session, plus the browser's Origin, T10). The pages are in
-//! [`auth`] (setup, login, logout, password) and [`account`] (overview, credentials, settings,
-//! developers).
+//! [`auth`] (setup, login, logout, password), [`account`] (overview, credentials, settings),
+//! [`payments`] (the list), [`payment`] (one payment's timeline and operations) and
+//! [`developers`] (refused signatures, callback delivery).
+
+/// The page's value, or the response a failed step already made (a redirect, an error page).
+macro_rules! try_page {
+    ($e:expr) => {
+        match $e {
+            Ok(v) => v,
+            Err(resp) => return resp,
+        }
+    };
+}
 
 mod account;
 mod auth;
+mod developers;
+mod payment;
+mod payments;
 
 use super::errors::page_or_json;
 use super::html::see_other;
@@ -44,7 +58,17 @@ pub fn routes() -> Route {
             "/settings",
             get(account::settings).post(account::save_settings),
         )
-        .at("/developers", get(account::developers))
+        .at(
+            "/developers",
+            get(developers::page).post(developers::resend_gave_up),
+        )
+        .at("/payments", get(payments::list))
+        .at("/payments/:id", get(payment::show))
+        .at("/payments/:id/:operation", poem::post(payment::operate))
+        .at(
+            "/payments/:id/callbacks/:callback/resend",
+            poem::post(payment::resend),
+        )
 }
 
 /// The links and the logout form of a logged-in page.
