@@ -31,6 +31,19 @@ pub enum Status {
 }
 
 impl Status {
+    /// Every status, in the order a payment can reach them.
+    pub const ALL: [Status; 9] = [
+        Status::Open,
+        Status::Challenge,
+        Status::Pending,
+        Status::Authorized,
+        Status::Captured,
+        Status::Failed,
+        Status::Cancelled,
+        Status::Voided,
+        Status::Expired,
+    ];
+
     pub fn as_str(&self) -> &'static str {
         match self {
             Status::Open => "open",
@@ -238,17 +251,7 @@ mod tests {
 
     #[test]
     fn statuses_round_trip() {
-        for s in [
-            Status::Open,
-            Status::Challenge,
-            Status::Pending,
-            Status::Authorized,
-            Status::Captured,
-            Status::Failed,
-            Status::Cancelled,
-            Status::Voided,
-            Status::Expired,
-        ] {
+        for s in Status::ALL {
             assert_eq!(Status::parse(s.as_str()), Some(s));
         }
     }

@@ -19,18 +19,6 @@ use time::macros::format_description;
 /// Payments a page.
 const PAGE_SIZE: usize = 50;
 
-/// Every status, for the filter.
-const STATUSES: [Status; 9] = [
-    Status::Open,
-    Status::Challenge,
-    Status::Pending,
-    Status::Authorized,
-    Status::Captured,
-    Status::Failed,
-    Status::Cancelled,
-    Status::Voided,
-    Status::Expired,
-];
 struct Row {
     id: String,
     created: String,
@@ -137,7 +125,7 @@ pub async fn list(req: &Request, Data(state): Data<&AppState>) -> Response {
         status,
         &ListPage {
             nav: Nav::of(&session, "payments"),
-            statuses: STATUSES.iter().map(Status::as_str).collect(),
+            statuses: Status::ALL.iter().map(Status::as_str).collect(),
             status: text(&q, "status").to_string(),
             reference: text(&q, "reference").to_string(),
             from: text(&q, "from").to_string(),
