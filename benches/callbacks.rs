@@ -28,21 +28,7 @@ async fn main() {
         .map(|v| v.parse().unwrap())
         .unwrap_or(1_000);
     let dir = tempfile::tempdir().unwrap();
-    let (label, url, cleanup) = match arg("--postgres") {
-        Some(admin) => {
-            let name = format!("gw_bench_{}", offsite_gateway::crypto::random_hex::<6>());
-            let scratch = postgres::Scratch::create(&admin, &name).await;
-            ("PostgreSQL", scratch.url.clone(), Some(scratch))
-        }
-        None => (
-            "SQLite",
-            format!(
-                "sqlite://{}?mode=rwc",
-                dir.path().join("bench.db").display()
-            ),
-            None,
-        ),
-    };
+    let (label, url, cleanup) = postgres::bench_database(arg("--postgres"), dir.path()).await;
     let (per_second, p50, p99) = scenario::run(url, n, samples).await;
     println!("| database | queued | delivered/s | commit to first attempt p50 | p99 |");
     println!("|---|---|---|---|---|");

@@ -142,21 +142,7 @@ async fn main() {
     let n: i64 = arg("--n").map(|v| v.parse().unwrap()).unwrap_or(1_000_000);
     let runs: usize = arg("--runs").map(|v| v.parse().unwrap()).unwrap_or(50);
     let dir = tempfile::tempdir().unwrap();
-    let (label, url, scratch) = match arg("--postgres") {
-        Some(admin) => {
-            let name = format!("gw_bench_{}", offsite_gateway::crypto::random_hex::<6>());
-            let scratch = postgres::Scratch::create(&admin, &name).await;
-            ("PostgreSQL", scratch.url.clone(), Some(scratch))
-        }
-        None => (
-            "SQLite",
-            format!(
-                "sqlite://{}?mode=rwc",
-                dir.path().join("bench.db").display()
-            ),
-            None,
-        ),
-    };
+    let (label, url, scratch) = postgres::bench_database(arg("--postgres"), dir.path()).await;
     let settings = Settings {
         database_url: url,
         db_max_connections: None,

@@ -42,3 +42,25 @@ impl Scratch {
             .await;
     }
 }
+
+/// The database a bench runs on: a scratch PostgreSQL database on the server behind `admin`
+/// (the bench's `--postgres URL`), or else a SQLite file in `dir`. Returns its label, its URL,
+/// and the scratch database to keep alive until the end (dropped with it).
+#[allow(dead_code)] // the load bench makes its own scratch databases
+pub async fn bench_database(
+    admin: Option<String>,
+    dir: &std::path::Path,
+) -> (&'static str, String, Option<Scratch>) {
+    match admin {
+        Some(admin) => {
+            let name = format!("gw_bench_{}", offsite_gateway::crypto::random_hex::<6>());
+            let scratch = Scratch::create(&admin, &name).await;
+            ("PostgreSQL", scratch.url.clone(), Some(scratch))
+        }
+        None => (
+            "SQLite",
+            format!("sqlite://{}?mode=rwc", dir.join("bench.db").display()),
+            None,
+        ),
+    }
+}

@@ -10,9 +10,9 @@ use super::pages::{
 };
 use super::signature::{self, Fields, get};
 use crate::crypto::{MasterKey, random_hex};
+use crate::routes::html::render;
 use crate::store::{Db, merchants, now_millis};
 use anyhow::Context;
-use askama::Template;
 use poem::http::{HeaderValue, StatusCode, header};
 use poem::web::{Data, Path};
 use poem::{Body, Endpoint, EndpointExt, Request, Response, Route, get as get_route, handler};
@@ -138,19 +138,6 @@ fn secured(mut resp: Response, csp: &str, gateway: &str) -> Response {
         h.insert(header::CACHE_CONTROL, HeaderValue::from_static("no-store"));
     }
     resp
-}
-
-fn render<T: Template>(status: StatusCode, page: &T) -> Response {
-    match page.render() {
-        Ok(html) => Response::builder()
-            .status(status)
-            .content_type("text/html; charset=utf-8")
-            .body(html),
-        Err(e) => {
-            tracing::error!(error = %e, "a demo template failed");
-            text(StatusCode::INTERNAL_SERVER_ERROR, "internal error")
-        }
-    }
 }
 
 fn text(status: StatusCode, body: &'static str) -> Response {

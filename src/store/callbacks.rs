@@ -2,6 +2,7 @@
 //! listing, one callback and its attempt log, a payment's callbacks, and resending. The serving
 //! paths' queries (enqueue, claim, record) are the outbox's, in [`super::outbox`].
 
+use super::audit::Change;
 use super::db::Db;
 use super::outbox::{self, NewCallback};
 use super::sql::{Row, Sql};
@@ -139,6 +140,16 @@ pub async fn attempts(db: &Db, callback_id: i64) -> anyhow::Result<Vec<Attempt>>
 /// its own event and is sent as it was; a payment-state callback sends the payment's newest
 /// state (never an older one).
 pub async fn resend(db: &Db, id: i64, now: i64) -> anyhow::Result<Option<i64>> {
+    resend_recorded(db, id, now, None).await
+}
+
+/// [`resend`], with the audit row of whoever asked written in the same unit of work.
+async fn resend_recorded(
+    db: &Db,
+    id: i64,
+    now: i64,
+    audit: Option<Change>,
+) -> anyhow::Result<Option<i64>> {
     let Some(original) = find(db, id).await? else {
         return Ok(None);
     };
@@ -159,7 +170,15 @@ pub async fn resend(db: &Db, id: i64, now: i64) -> anyhow::Result<Option<i64>> {
         operation_id: source.operation_id,
     };
     let new_id = db
-        .write(move |tx| Box::pin(async move { outbox::enqueue(tx, &new, now).await }))
+        .write(move |tx| {
+            Box::pin(async move {
+                let new_id = outbox::enqueue(tx, &new, now).await?;
+                if let Some(change) = &audit {
+                    change.record_in(tx).await?;
+                }
+                Ok(new_id)
+            })
+        })
         .await?;
     Ok(Some(new_id))
 }
@@ -260,17 +279,23 @@ pub async fn find_for(db: &Db, merchant_id: &str, id: i64) -> anyhow::Result<Opt
         .await
 }
 
-/// [`resend`], for a callback of the merchant's only.
+/// [`resend`], for a callback of the merchant's only (of `payment_id`'s, if given), with
+/// `audit` (the dashboard user's row) in the same unit of work; `None` for another merchant's
+/// callback, or another payment's.
 pub async fn resend_for(
     db: &Db,
     merchant_id: &str,
+    payment_id: Option<&str>,
     id: i64,
     now: i64,
+    audit: Option<Change>,
 ) -> anyhow::Result<Option<i64>> {
-    if find_for(db, merchant_id, id).await?.is_none() {
-        return Ok(None);
+    match find_for(db, merchant_id, id).await? {
+        Some(c) if payment_id.is_none_or(|p| p == c.payment_id) => {
+            resend_recorded(db, id, now, audit).await
+        }
+        _ => Ok(None),
     }
-    resend(db, id, now).await
 }
 
 /// Sends again every callback of the merchant that gave up with nothing sent after it (at most

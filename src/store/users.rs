@@ -108,49 +108,37 @@ pub async fn invite(
     let now = now_millis();
     let expires = now + SETUP_VALID_MS;
     let existing = find_by_email(db, &email).await?;
-    let (account, hash) = (account_id.to_string(), token_hash(&token));
-    match existing {
+    let hash = token_hash(&token);
+    let (sql, values, detail) = match existing {
         Some(u) if u.account_id != account_id => return Ok(Err(InviteRefused::OtherMerchant)),
-        Some(u) => {
-            db.write(move |tx| {
-                Box::pin(async move {
-                    tx.exec(&NEW_SETUP_TOKEN, params![u.id.as_str(), hash, expires])
-                        .await?;
-                    let detail = format!("a new setup link for {}", u.email);
-                    let entry = cli_entry(&account, Event::UserInvited, &detail);
-                    audit::record_in(tx, &entry, now).await
-                })
-            })
-            .await?
-        }
-        None => {
-            let id = sortable_hex::<8>();
-            db.write(move |tx| {
-                Box::pin(async move {
-                    tx.exec(
-                        &INSERT,
-                        params![id, account.as_str(), email.as_str(), hash, expires, now],
-                    )
-                    .await?;
-                    let detail = format!("invited {email}");
-                    let entry = cli_entry(&account, Event::UserInvited, &detail);
-                    audit::record_in(tx, &entry, now).await
-                })
-            })
-            .await?
-        }
-    }
-    Ok(Ok(token))
-}
-
-fn cli_entry<'a>(account_id: &'a str, event: Event, detail: &'a str) -> Entry<'a> {
-    Entry {
-        account_id: Some(account_id),
-        actor: "cli",
-        event,
-        detail,
+        Some(u) => (
+            &NEW_SETUP_TOKEN,
+            params![u.id.as_str(), hash, expires],
+            format!("a new setup link for {}", u.email),
+        ),
+        None => (
+            &INSERT,
+            params![
+                sortable_hex::<8>(),
+                account_id,
+                email.as_str(),
+                hash,
+                expires,
+                now
+            ],
+            format!("invited {email}"),
+        ),
+    };
+    let change = audit::Change {
+        account_id: account_id.to_string(),
+        actor: "cli".into(),
         ip: None,
-    }
+        event: Event::UserInvited,
+        detail,
+        at: now,
+    };
+    audit::changed(db, sql, values, change).await?;
+    Ok(Ok(token))
 }
 
 /// Sets the password through the setup link `token` (once, while valid), ending any session

@@ -172,11 +172,11 @@ async fn one_callback_is_resent_only_for_its_own_merchant() {
         .unwrap()[0]
         .id;
     let now = offsite_gateway::store::now_millis();
-    let theirs = callbacks::resend_for(&app.db, OTHER_ACCOUNT, id, now)
+    let theirs = callbacks::resend_for(&app.db, OTHER_ACCOUNT, None, id, now, None)
         .await
         .unwrap();
     assert_eq!(theirs, None, "another merchant's id is not found");
-    let ours = callbacks::resend_for(&app.db, ACCOUNT, id, now)
+    let ours = callbacks::resend_for(&app.db, ACCOUNT, None, id, now, None)
         .await
         .unwrap();
     assert!(ours.is_some_and(|new| new > id));

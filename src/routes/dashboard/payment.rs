@@ -13,7 +13,7 @@ use crate::error::AppError;
 use crate::flows::orders::{self, FromDashboard};
 use crate::routes::html::{render, see_other};
 use crate::state::AppState;
-use crate::store::audit::{self, Entry, Event};
+use crate::store::audit::{self, Event};
 use crate::store::payment_list::timeline::{self, Timeline};
 use crate::store::sessions::Session;
 use crate::store::{callbacks, format_millis, now_millis};
@@ -248,26 +248,17 @@ pub async fn resend(
     let (session, _) = try_page!(session_form(req, body, state).await);
     let account = &session.user.account_id;
     let by = actor(req, &session);
-    let done = async {
-        match callbacks::find_for(&state.db, account, callback).await? {
-            Some(c) if c.payment_id == id => {}
-            _ => return Ok(None),
-        }
-        let Some(new_id) = callbacks::resend(&state.db, callback, now_millis()).await? else {
-            return Ok(None);
-        };
-        let detail = format!("callback {callback} of payment {id} sent again as {new_id}");
-        let entry = Entry {
-            account_id: Some(account),
-            actor: &by.name,
-            event: Event::CallbacksResent,
-            detail: &detail,
-            ip: by.ip.as_deref(),
-        };
-        audit::record(&state.db, &entry).await?;
-        anyhow::Ok(Some(new_id))
+    let now = now_millis();
+    let change = audit::Change {
+        account_id: account.clone(),
+        actor: by.name,
+        ip: by.ip,
+        event: Event::CallbacksResent,
+        detail: format!("callback {callback} of payment {id} sent again"),
+        at: now,
     };
-    match done.await {
+    let resent = callbacks::resend_for(&state.db, account, Some(&id), callback, now, Some(change));
+    match resent.await {
         Ok(Some(_)) => {
             state.callback_wake.notify_one();
             see_other(format!("/dashboard/payments/{id}?done=resend"))
