@@ -42,6 +42,9 @@ pub struct Settings {
     pub db_max_connections: Option<u32>,
     /// `GATEWAY_CALLBACK_RETRY_SCHEDULE`: waits between callback attempts (`1s,1s,2s`).
     pub callback_retry_schedule: RetrySchedule,
+    /// `GATEWAY_WEBHOOK_RETRY_SCHEDULE`: after the first attempt, 5 s, 5 min, 30 min, 2 h,
+    /// 5 h, 10 h, 10 h (protocol.md section 12).
+    pub webhook_retry_schedule: RetrySchedule,
     /// `GATEWAY_CALLBACK_TIMEOUT`: time for one callback attempt (connect has 5 s of it).
     pub callback_timeout: Duration,
     /// `GATEWAY_MERCHANT_CACHE_TTL`: how long a process keeps a merchant's decrypted secrets
@@ -74,6 +77,7 @@ impl Default for Settings {
             checkout_ttl: DEFAULT_CHECKOUT_TTL,
             db_max_connections: None,
             callback_retry_schedule: RetrySchedule::default(),
+            webhook_retry_schedule: RetrySchedule::webhooks(),
             callback_timeout: Duration::from_secs(10),
             merchant_cache_ttl: Duration::from_secs(10),
             callback_allow_nets: Vec::new(),
@@ -145,6 +149,10 @@ impl Settings {
         if let Some(v) = var("GATEWAY_CALLBACK_RETRY_SCHEDULE") {
             s.callback_retry_schedule =
                 RetrySchedule::parse(&v).context("GATEWAY_CALLBACK_RETRY_SCHEDULE")?;
+        }
+        if let Some(v) = var("GATEWAY_WEBHOOK_RETRY_SCHEDULE") {
+            s.webhook_retry_schedule =
+                RetrySchedule::parse(&v).context("GATEWAY_WEBHOOK_RETRY_SCHEDULE")?;
         }
         if let Some(v) = var("GATEWAY_CALLBACK_TIMEOUT") {
             s.callback_timeout = parse_duration(&v).context("GATEWAY_CALLBACK_TIMEOUT")?;

@@ -169,6 +169,10 @@ impl Application {
             state.settings.callback_retry_schedule.clone(),
             state.settings.callback_lease(),
             state.callback_wake.clone(),
+        )
+        .with_webhooks(
+            state.key.clone(),
+            state.settings.webhook_retry_schedule.clone(),
         );
         let callback_worker = tokio::spawn(worker.run(rx.clone()));
         let app = routes::router(state.clone());

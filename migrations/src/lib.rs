@@ -12,6 +12,7 @@ mod m20261201_000006_pay_attempts;
 mod m20261201_000007_merchant_accounts;
 mod m20261201_000008_payment_expiry;
 mod m20261201_000009_payment_events;
+mod m20261201_000010_sessions_api;
 
 pub struct Migrator;
 
@@ -28,6 +29,7 @@ impl MigratorTrait for Migrator {
             Box::new(m20261201_000007_merchant_accounts::Migration),
             Box::new(m20261201_000008_payment_expiry::Migration),
             Box::new(m20261201_000009_payment_events::Migration),
+            Box::new(m20261201_000010_sessions_api::Migration),
         ]
     }
 }

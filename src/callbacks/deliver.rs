@@ -1,4 +1,4 @@
-//! One delivery attempt: `POST` the signed values as a form, 2xx = delivered, redirects are not
+//! One delivery attempt: `POST` the signed values as a form (or a webhook's JSON), 2xx = delivered, redirects are not
 //! followed (a 3xx is a failed attempt), 10 s per attempt, 5 s to connect, no proxy, and every
 //! connection through the SSRF guard. The answer is kept only as status and a capped snippet.
 
@@ -73,8 +73,20 @@ impl Deliverer {
         Ok(Self { client, policy })
     }
 
-    /// Sends one attempt.
+    /// Sends one callback attempt: the signed values as a form.
     pub async fn send(&self, url: &str, body: &str) -> Sent {
+        self.send_with(url, "application/x-www-form-urlencoded", body, &[])
+            .await
+    }
+
+    /// Sends one attempt of `body` as `content_type` with extra headers (a webhook's).
+    pub async fn send_with(
+        &self,
+        url: &str,
+        content_type: &str,
+        body: &str,
+        headers: &[(&'static str, String)],
+    ) -> Sent {
         let started = Instant::now();
         let failed = |kind: &'static str| Sent {
             http_status: None,
@@ -88,13 +100,14 @@ impl Deliverer {
         if self.policy.blocked_literal(&parsed).is_some() {
             return failed("blocked_ip");
         }
-        let response = self
+        let mut request = self
             .client
             .post(parsed)
-            .header("content-type", "application/x-www-form-urlencoded")
-            .body(body.to_string())
-            .send()
-            .await;
+            .header("content-type", content_type);
+        for (name, value) in headers {
+            request = request.header(*name, value);
+        }
+        let response = request.body(body.to_string()).send().await;
         match response {
             Ok(mut resp) => {
                 let status = resp.status().as_u16();

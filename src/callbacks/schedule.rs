@@ -32,6 +32,17 @@ impl Default for RetrySchedule {
 }
 
 impl RetrySchedule {
+    /// Webhooks' schedule (protocol.md section 12): at once, then 5 s, 5 min, 30 min, 2 h,
+    /// 5 h, 10 h and 10 h.
+    pub fn webhooks() -> Self {
+        Self {
+            intervals: [5, 300, 1800, 7200, 18000, 36000, 36000]
+                .into_iter()
+                .map(Duration::from_secs)
+                .collect(),
+        }
+    }
+
     pub fn new(intervals: Vec<Duration>) -> Self {
         Self { intervals }
     }

@@ -5,7 +5,11 @@
 //! attempts finish (bounded by the lease); anything unfinished is claimed again once its lease
 //! expires, after a restart too.
 
-use super::deliver::Deliverer;
+use super::deliver::{Deliverer, Sent};
+use crate::crypto::MasterKey;
+use crate::domain::webhook;
+use crate::store::webhooks;
+use secrecy::ExposeSecret;
 use super::schedule::RetrySchedule;
 use crate::crypto::{random_bytes, random_hex};
 use crate::domain::callback::CallbackStatus;
@@ -33,6 +37,15 @@ pub struct Worker {
     owner: String,
     lease: Duration,
     wake: Arc<Notify>,
+    webhooks: Option<Webhooks>,
+}
+
+/// What webhook deliveries need beyond a callback's: the key that opens endpoint secrets, and
+/// their own schedule (protocol.md section 12).
+#[derive(Clone)]
+struct Webhooks {
+    key: Arc<MasterKey>,
+    schedule: RetrySchedule,
 }
 
 fn jitter() -> f64 {
@@ -55,7 +68,51 @@ impl Worker {
             owner: format!("worker-{}", random_hex::<6>()),
             lease,
             wake,
+            webhooks: None,
         }
+    }
+
+    /// Also delivers webhooks: signed at each attempt with the endpoint's secrets, retried on
+    /// `schedule`.
+    pub fn with_webhooks(mut self, key: Arc<MasterKey>, schedule: RetrySchedule) -> Self {
+        self.webhooks = Some(Webhooks { key, schedule });
+        self
+    }
+
+    /// One webhook attempt: the Standard Webhooks headers, signed now with every valid secret
+    /// of the endpoint. `None`: the endpoint is gone, and the delivery gives up.
+    async fn send_webhook(&self, c: &Claimed, endpoint: &str, event_id: &str) -> Option<Sent> {
+        let started = std::time::Instant::now();
+        let failed = |kind: &'static str| Sent {
+            http_status: None,
+            error_kind: Some(kind),
+            snippet: None,
+            duration: started.elapsed(),
+        };
+        let Some(w) = &self.webhooks else {
+            return Some(failed("not_configured"));
+        };
+        let keys = match webhooks::signing_keys(&self.db, &w.key, endpoint, now_millis()).await {
+            Ok(Some(keys)) => keys,
+            Ok(None) => return None,
+            Err(e) => {
+                tracing::error!(error = format!("{e:#}"), endpoint, "webhook secrets unreadable");
+                return Some(failed("secret"));
+            }
+        };
+        let timestamp = now_millis().div_euclid(1000);
+        let keys: Vec<&[u8]> = keys.iter().map(|k| k.expose_secret().as_slice()).collect();
+        let signature = webhook::signature_header(&keys, event_id, timestamp, c.body.as_bytes());
+        let headers = [
+            ("webhook-id", event_id.to_string()),
+            ("webhook-timestamp", timestamp.to_string()),
+            ("webhook-signature", signature),
+        ];
+        Some(
+            self.deliverer
+                .send_with(&c.url, "application/json", &c.body, &headers)
+                .await,
+        )
     }
 
     async fn claim(&self, limit: usize) -> anyhow::Result<Vec<Claimed>> {
@@ -67,13 +124,28 @@ impl Worker {
     /// Sends one claimed attempt and decides what follows it.
     async fn attempt(&self, c: Claimed) -> AttemptRecord {
         let started_at = now_millis();
-        let sent = self.deliverer.send(&c.url, &c.body).await;
+        let (sent, schedule) = match &c.webhook {
+            None => (Some(self.deliverer.send(&c.url, &c.body).await), &self.schedule),
+            Some((endpoint, event)) => (
+                self.send_webhook(&c, endpoint, event).await,
+                self.webhooks.as_ref().map_or(&self.schedule, |w| &w.schedule),
+            ),
+        };
         let now = now_millis();
+        let gone = sent.is_none();
+        let sent = sent.unwrap_or(Sent {
+            http_status: None,
+            error_kind: Some("endpoint_deleted"),
+            snippet: None,
+            duration: Duration::ZERO,
+        });
         let (outcome, next_attempt_at) = if sent.delivered() {
             (CallbackStatus::Delivered, now)
+        } else if gone {
+            (CallbackStatus::GaveUp, now)
         } else {
             let attempts = u32::try_from(c.attempt).unwrap_or(u32::MAX);
-            match self.schedule.next_after(attempts, jitter()) {
+            match schedule.next_after(attempts, jitter()) {
                 Some(wait) => (CallbackStatus::Pending, now + wait.as_millis() as i64),
                 None => (CallbackStatus::GaveUp, now),
             }
@@ -81,6 +153,7 @@ impl Worker {
         tracing::info!(
             callback = c.id,
             payment = %c.payment_id,
+            webhook = c.webhook.is_some(),
             attempt = c.attempt,
             status = ?sent.http_status,
             error = ?sent.error_kind,

@@ -12,5 +12,7 @@ pub mod operations;
 pub mod payment;
 pub mod request;
 pub mod response;
+pub mod session;
 pub mod signature;
 pub mod target;
+pub mod webhook;

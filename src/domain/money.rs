@@ -219,6 +219,22 @@ impl Amount {
         self.currency
     }
 
+    /// The amount as a plain decimal in the currency's digits, as `x_amount` writes it:
+    /// `1234.56`, `1000`, `1.250`.
+    pub fn decimal(&self) -> String {
+        let exp = u32::from(self.currency.exponent());
+        if exp == 0 {
+            return self.minor.to_string();
+        }
+        let scale = 10i64.pow(exp);
+        format!(
+            "{}.{:0width$}",
+            self.minor / scale,
+            self.minor % scale,
+            width = exp as usize
+        )
+    }
+
     /// The amount for people, English conventions: `$1,234.56 USD`, `¥1,000 JPY`, `1.250 BHD`.
     pub fn display(&self) -> String {
         let exp = u32::from(self.currency.exponent());

@@ -60,7 +60,7 @@ impl FieldError {
 const NOT_STORED: &[&str] = &["x_signature", "x_credential3", "x_credential4"];
 
 const MAX_REFERENCE_CHARS: usize = 255;
-const MAX_TEXT_CHARS: usize = 1000;
+pub(crate) const MAX_TEXT_CHARS: usize = 1000;
 
 /// Whether `name` is a free-text field, held to [`MAX_TEXT_CHARS`].
 fn is_free_text(name: &str) -> bool {
@@ -90,6 +90,13 @@ pub struct PaymentRequest {
     pub locale: Option<String>,
     /// The `x_` fields to keep, as received, for echoing and display.
     pub stored_fields: Vec<(String, String)>,
+}
+
+/// Whether a merchant reference is acceptable: 1 to 255 characters, no control characters.
+pub(crate) fn reference_ok(reference: &str) -> bool {
+    !reference.is_empty()
+        && reference.chars().count() <= MAX_REFERENCE_CHARS
+        && !reference.chars().any(|c| c.is_control())
 }
 
 /// Free-text fields the page may show; all are optional.
@@ -148,11 +155,15 @@ fn country(field: &str, value: &str) -> Result<String, FieldError> {
     }
 }
 
-fn target(field: &str, value: &str, rules: TargetRules<'_>) -> Result<Url, FieldError> {
+pub(crate) fn target(
+    field: &str,
+    value: &str,
+    rules: TargetRules<'_>,
+) -> Result<Url, FieldError> {
     parse_target(value, rules).map_err(|e: TargetError| FieldError::invalid(field, e))
 }
 
-fn is_language_tag(tag: &str) -> bool {
+pub(crate) fn is_language_tag(tag: &str) -> bool {
     let mut parts = tag.split('-');
     let primary = parts.next().unwrap_or("");
     (2..=3).contains(&primary.len())
@@ -193,9 +204,7 @@ impl PaymentRequest {
         let amount = Amount::parse(required(fields, "x_amount")?, currency)
             .map_err(|e: AmountError| FieldError::invalid("x_amount", e))?;
         let reference = required(fields, "x_reference")?;
-        if reference.chars().count() > MAX_REFERENCE_CHARS
-            || reference.chars().any(|c| c.is_control())
-        {
+        if !reference_ok(reference) {
             return Err(FieldError::invalid(
                 "x_reference",
                 "must be at most 255 characters without control characters",

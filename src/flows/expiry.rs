@@ -9,7 +9,9 @@
 //! change nothing. A page view or pay step that finds a payment past its time expires it on the
 //! spot the same way, so a shopper never sees a payable page after the time.
 
-use super::pay;
+use super::{events, pay};
+use crate::domain::payment::Status;
+use crate::store::webhooks;
 use crate::domain::payment::{EXPIRED_MESSAGE, expiry_due};
 use crate::domain::response::ResultKind;
 use crate::state::AppState;
@@ -26,13 +28,23 @@ pub async fn expire(state: &AppState, p: &Payment) -> anyhow::Result<bool> {
     let response =
         pay::sign_response(state, p, ResultKind::Failed, Some(EXPIRED_MESSAGE), None).await?;
     let callback = pay::callback_of(p, &response);
+    let now = now_millis();
+    let event = {
+        let mut after = p.clone();
+        after.status = Status::Expired;
+        events::session_expired(&after, &state.settings.public_url, now)
+    };
     let id = p.id.clone();
     let expired = state
         .db
         .write(move |tx| {
-            Box::pin(
-                async move { expiry::expire_if(tx, &id, now_millis(), &response, &callback).await },
-            )
+            Box::pin(async move {
+                let expired = expiry::expire_if(tx, &id, now, &response, callback.as_ref()).await?;
+                if expired && let Some(e) = &event {
+                    webhooks::emit(tx, e, now).await?;
+                }
+                Ok(expired)
+            })
         })
         .await?;
     if expired {

@@ -4,7 +4,9 @@
 //! order, and what happens when a step is cut short.
 
 pub mod accounts;
+pub mod events;
 pub mod expiry;
 pub mod orders;
 pub mod pay;
+pub mod sessions;
 pub mod settle;

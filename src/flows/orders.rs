@@ -18,7 +18,7 @@ use crate::error::AppError;
 use crate::state::AppState;
 use crate::store::audit::{self, Event};
 use crate::store::merchants::{Actor, Signed};
-use crate::store::operations::{self, Perform, Performed};
+use crate::store::operations::{self, Answer as Kept, Perform, Performed};
 use crate::store::payments::Payment;
 use crate::store::{now_millis, payment_list, payments};
 use secrecy::ExposeSecret;
@@ -87,6 +87,8 @@ struct Order<'a> {
     replay: ReplayScope,
     /// Who asked, for the audit log (the dashboard's operations).
     by: Option<&'a Actor>,
+    /// Asked through the sessions API: its answer is the operation object.
+    api: bool,
 }
 
 /// Performs the operation `kind` that the request (verified as the merchant's) asks for; its
@@ -129,6 +131,7 @@ pub async fn operate(
             callback_url: request.url_callback.as_ref().map(|u| u.as_str()),
             replay: ReplayScope::of(kind, &r)?,
             by: None,
+            api: false,
         },
     )
     .await
@@ -207,10 +210,81 @@ pub async fn from_dashboard(state: &AppState, d: FromDashboard<'_>) -> Result<()
                 digest: digest(&asked),
             },
             by: Some(d.by),
+            api: false,
         },
     )
     .await
     .map(|_| ())
+}
+
+/// A capture, refund or void asked for through the sessions API.
+pub struct FromApi<'a> {
+    pub payment: &'a Payment,
+    pub kind: OperationKind,
+    /// Minor units: required for a refund; a capture without one takes what is not yet
+    /// captured.
+    pub amount: Option<i64>,
+    /// The `Idempotency-Key` and the digest of what the request asks.
+    pub idempotency: Option<(&'a str, String)>,
+}
+
+/// Performs an operation asked for through the sessions API on a payment the caller may see;
+/// the answer is the operation object, and a replay of its `Idempotency-Key` gets it again.
+pub async fn from_api(state: &AppState, a: FromApi<'_>) -> Result<Answer, AppError> {
+    let payment = a.payment;
+    let currency = payment.amount.currency();
+    let op = match (a.kind, a.amount) {
+        (OperationKind::Capture, amount) => {
+            Operation::Capture(amount.unwrap_or(payment.authorized - payment.captured))
+        }
+        (OperationKind::Refund, Some(amount)) => Operation::Refund(amount),
+        (OperationKind::Refund, None) => {
+            return Err(AppError::Malformed {
+                detail: "a refund needs an amount, in minor units".into(),
+                field: Some("amount".into()),
+            });
+        }
+        (OperationKind::Void, _) => Operation::Void,
+    };
+    let amount_text = match op {
+        Operation::Capture(m) | Operation::Refund(m) => {
+            Some(Amount::from_minor(m, currency).display())
+        }
+        Operation::Void => None,
+    };
+    let merchant = state
+        .merchants
+        .get(&state.db, &state.key, &payment.merchant_id)
+        .await?
+        .ok_or(AppError::NotFound)?;
+    let key = merchant.signing_key(payment.secret_version, now_millis());
+    let replay = match a.idempotency {
+        Some((key, digest)) => ReplayScope {
+            scope_key: format!("api:{key}"),
+            digest,
+        },
+        // Without a key every request is its own operation.
+        None => ReplayScope {
+            scope_key: format!("api-once:{}", sortable_hex::<10>()),
+            digest: String::new(),
+        },
+    };
+    perform(
+        state,
+        Order {
+            payment,
+            op,
+            amount_text: amount_text.as_deref(),
+            amount_field: "amount",
+            test: if payment.test { "true" } else { "false" },
+            secret: key.secret.expose_secret(),
+            callback_url: (!payment.url_callback.is_empty()).then_some(&payment.url_callback),
+            replay,
+            by: None,
+            api: true,
+        },
+    )
+    .await
 }
 
 /// The audit row of a dashboard operation.
@@ -250,7 +324,8 @@ async fn perform(state: &AppState, o: Order<'_>) -> Result<Answer, AppError> {
     let currency = payment.amount.currency();
     // The answer is signed before the write, so the unit of work can store it as the first
     // answer.
-    let operation_id = format!("gw_{}", sortable_hex::<6>());
+    let prefix = if o.api { "op" } else { "gw" };
+    let operation_id = format!("{prefix}_{}", sortable_hex::<6>());
     let mut echo: Vec<(String, String)> =
         vec![("x_account_id".into(), payment.merchant_id.clone())];
     if let Some(text) = o.amount_text {
@@ -290,7 +365,11 @@ async fn perform(state: &AppState, o: Order<'_>) -> Result<Answer, AppError> {
             operation_id: &operation_id,
             scope_key: &o.replay.scope_key,
             request_digest: &o.replay.digest,
-            answer: &answer_body,
+            answer: if o.api {
+                Kept::ApiOperation
+            } else {
+                Kept::Ready(&answer_body)
+            },
             callback: o.callback_url.map(|u| (u, callback_body.as_str())),
             audit: o.by.map(|by| audit_row(&o, by, &operation_id, now)),
             now,
@@ -298,15 +377,12 @@ async fn perform(state: &AppState, o: Order<'_>) -> Result<Answer, AppError> {
     )
     .await?;
     match performed {
-        Performed::Done => {
-            if o.callback_url.is_some() {
+        Performed::Done { body, queued } => {
+            if queued {
                 state.callback_wake.notify_one();
             }
             tracing::info!(payment = %payment.id, operation = %operation_id, kind = kind.as_str(), "operation applied");
-            Ok(Answer {
-                status: 200,
-                body: answer_body,
-            })
+            Ok(Answer { status: 200, body })
         }
         Performed::Replay { status, body } => Ok(Answer { status, body }),
         Performed::KeyReused => Err(match o.by {

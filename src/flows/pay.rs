@@ -21,6 +21,8 @@ use crate::store::attempts;
 use crate::store::now_millis;
 use crate::store::outbox::NewCallback;
 use crate::store::payments::{self, Change, Payment};
+use crate::store::webhooks;
+use super::events;
 use anyhow::Context;
 use secrecy::ExposeSecret;
 use time::OffsetDateTime;
@@ -56,16 +58,17 @@ pub async fn sign_response(
     ))
 }
 
-/// The callback that tells `p`'s storefront of a change of the payment's state.
-pub fn callback_of(p: &Payment, values: &ResponseValues) -> NewCallback {
-    NewCallback {
+/// The callback that tells `p`'s storefront of a change of the payment's state; none for a
+/// payment with no callback URL (a session's: it has webhooks).
+pub fn callback_of(p: &Payment, values: &ResponseValues) -> Option<NewCallback> {
+    (!p.url_callback.is_empty()).then(|| NewCallback {
         payment_id: p.id.clone(),
         merchant_id: p.merchant_id.clone(),
         url: p.url_callback.clone(),
         body: values.to_form(),
         result: values.get("x_result").unwrap_or("").to_string(),
         operation_id: None,
-    }
+    })
 }
 
 /// What an applied outcome made of the payment.
@@ -92,8 +95,7 @@ pub async fn apply(
     let settle_at = (next.status == Status::Pending)
         .then(|| OffsetDateTime::now_utc() + state.settings.pending_settle_after);
     // The change and the callback it causes commit together, or neither does.
-    let callback = response.as_ref().map(|values| callback_of(p, values));
-    let queued = callback.is_some();
+    let callback = response.as_ref().and_then(|values| callback_of(p, values));
     let change = Change {
         status: next.status,
         declines: next.declines,
@@ -107,12 +109,32 @@ pub async fn apply(
             _ => None,
         },
     };
+    let now = now_millis();
+    let event = events::of_outcome(next.status).map(|kind| {
+        let mut after = p.clone();
+        after.status = next.status;
+        after.declines = next.declines;
+        if let Some((b, l)) = &change.card {
+            (after.card_brand, after.card_last4) = (Some(b.clone()), Some(l.clone()));
+        }
+        if let Some((authorized, captured)) = change.money {
+            (after.authorized, after.captured) = (authorized, captured);
+        }
+        events::payment_event(kind, &after, now)
+    });
     let (id, from_state) = (p.id.clone(), (from, p.declines));
-    let changed = state
+    let (changed, queued) = state
         .db
         .write(move |tx| {
             Box::pin(async move {
-                payments::change_if(tx, &id, from_state, &change, callback.as_ref()).await
+                if !payments::change_if(tx, &id, from_state, &change, callback.as_ref()).await? {
+                    return Ok((false, false));
+                }
+                let webhooks = match &event {
+                    Some(e) => webhooks::emit(tx, e, now).await?,
+                    None => 0,
+                };
+                Ok((true, callback.is_some() || webhooks > 0))
             })
         })
         .await?;

@@ -1,6 +1,7 @@
 //! Callbacks as merchants and operators look at them (the `offsite-gateway callbacks` commands):
 //! listing, one callback and its attempt log, a payment's callbacks, and resending. The serving
-//! paths' queries (enqueue, claim, record) are the outbox's, in [`super::outbox`].
+//! paths' queries (enqueue, claim, record) are the outbox's, in [`super::outbox`]. Webhook
+//! deliveries share the outbox table but not these views: they are [`super::webhooks`]'.
 
 use super::audit::Change;
 use super::db::Db;
@@ -69,17 +70,18 @@ fn callback(r: &Row<'_>) -> anyhow::Result<Callback> {
 static LIST: Sql = Sql::new(concat!(
     "SELECT ",
     callback_columns!(),
-    " FROM callbacks WHERE ($1 IS NULL OR status = $1) ORDER BY id DESC LIMIT $2"
+    " FROM callbacks WHERE endpoint_id IS NULL AND ($1 IS NULL OR status = $1)
+     ORDER BY id DESC LIMIT $2"
 ));
 static BY_ID: Sql = Sql::new(concat!(
     "SELECT ",
     callback_columns!(),
-    " FROM callbacks WHERE id = $1"
+    " FROM callbacks WHERE id = $1 AND endpoint_id IS NULL"
 ));
 static OF_PAYMENT: Sql = Sql::new(concat!(
     "SELECT ",
     callback_columns!(),
-    " FROM callbacks WHERE payment_id = $1 ORDER BY id"
+    " FROM callbacks WHERE payment_id = $1 AND endpoint_id IS NULL ORDER BY id"
 ));
 
 /// Callbacks, newest first, optionally of one status.
@@ -206,26 +208,27 @@ pub const HEALTH_WINDOW_MS: i64 = 24 * 3600 * 1000;
 static RECENT_ATTEMPTS: Sql = Sql::new(
     "SELECT a.duration_ms, a.http_status FROM callback_attempts a
      JOIN callbacks c ON c.id = a.callback_id
-     WHERE c.merchant_id = $1 AND a.started_at > $2
+     WHERE c.merchant_id = $1 AND c.endpoint_id IS NULL AND a.started_at > $2
      ORDER BY a.started_at DESC LIMIT 1000",
 );
 static ATTEMPT_COUNTS: Sql = Sql::new(
     "SELECT COUNT(*),
             COALESCE(SUM(CASE WHEN a.http_status BETWEEN 200 AND 299 THEN 1 ELSE 0 END), 0)
      FROM callback_attempts a JOIN callbacks c ON c.id = a.callback_id
-     WHERE c.merchant_id = $1 AND a.started_at > $2",
+     WHERE c.merchant_id = $1 AND c.endpoint_id IS NULL AND a.started_at > $2",
 );
 static WAITING: Sql = Sql::new(
     "SELECT COUNT(*), MIN(created_at) FROM callbacks
-     WHERE merchant_id = $1 AND status = 'pending'",
+     WHERE merchant_id = $1 AND endpoint_id IS NULL AND status = 'pending'",
 );
 /// Callbacks that gave up with nothing sent for their payment (and operation) after them.
 static GAVE_UP_UNSENT: Sql = Sql::new(concat!(
     "SELECT ",
     callback_columns!(),
-    " FROM callbacks c WHERE merchant_id = $1 AND status = 'gave_up'
+    " FROM callbacks c WHERE merchant_id = $1 AND status = 'gave_up' AND endpoint_id IS NULL
        AND NOT EXISTS (SELECT 1 FROM callbacks later
            WHERE later.payment_id = c.payment_id AND later.id > c.id
+             AND later.endpoint_id IS NULL
              AND (later.operation_id = c.operation_id
                   OR (later.operation_id IS NULL AND c.operation_id IS NULL)))
      ORDER BY id LIMIT $2"
@@ -233,7 +236,7 @@ static GAVE_UP_UNSENT: Sql = Sql::new(concat!(
 static BY_ID_FOR: Sql = Sql::new(concat!(
     "SELECT ",
     callback_columns!(),
-    " FROM callbacks WHERE id = $1 AND merchant_id = $2"
+    " FROM callbacks WHERE id = $1 AND merchant_id = $2 AND endpoint_id IS NULL"
 ));
 
 /// The merchant's delivery health over the last 24 hours.

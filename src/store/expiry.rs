@@ -46,7 +46,7 @@ pub async fn expire_if(
     id: &str,
     now: i64,
     response: &ResponseValues,
-    callback: &NewCallback,
+    callback: Option<&NewCallback>,
 ) -> anyhow::Result<bool> {
     let expired = tx
         .exec(
@@ -56,10 +56,26 @@ pub async fn expire_if(
         .await
         .context("expiring a payment")?
         == 1;
-    if expired {
+    if expired && let Some(callback) = callback {
         outbox::enqueue(tx, callback, now).await?;
     }
     Ok(expired)
+}
+
+static BRING_FORWARD: Sql = Sql::new(
+    "UPDATE payments SET expires_at = $1, updated_at = $1
+     WHERE id = $2 AND status IN ('open', 'challenge', 'cancelled') AND attempt_key IS NULL",
+);
+
+/// Makes an unpaid payment due to expire at `now` (a session expired on request); returns
+/// whether it was still unpaid with no processor call in flight. The expiry itself is
+/// [`expire_if`]'s, as for any due payment, so a crash in between leaves it to the sweep.
+pub async fn bring_forward(db: &Db, id: &str, now: i64) -> anyhow::Result<bool> {
+    Ok(db
+        .exec(&BRING_FORWARD, params![now, id])
+        .await
+        .context("bringing a payment's expiry forward")?
+        == 1)
 }
 
 static REOPEN: Sql = Sql::new(

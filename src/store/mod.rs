@@ -6,12 +6,14 @@
 #[macro_use]
 pub mod sql;
 pub mod attempts;
+pub mod api_keys;
 pub mod audit;
 pub mod callbacks;
 pub mod db;
 pub mod expiry;
 pub mod lite;
 pub mod merchants;
+pub mod objects;
 pub mod operations;
 pub mod outbox;
 pub mod payment_list;
@@ -20,6 +22,7 @@ pub mod rejections;
 pub mod sessions;
 pub mod test_charges;
 pub mod users;
+pub mod webhooks;
 
 pub use db::Db;
 

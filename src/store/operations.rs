@@ -8,7 +8,10 @@ use super::audit;
 use super::db::{Db, Tx};
 use super::outbox::{self, NewCallback};
 use super::sql::{Sql, Value};
-use crate::domain::operations::Operation;
+use super::objects::{OperationObject, PaymentObject};
+use super::payments;
+use super::webhooks::{self, NewEvent};
+use crate::domain::operations::{Operation, OperationKind};
 use anyhow::Context;
 
 /// How long a byte-identical request (or a reused Idempotency-Key) replays the first answer.
@@ -27,7 +30,7 @@ pub struct Perform<'a> {
     pub scope_key: &'a str,
     pub request_digest: &'a str,
     /// The answer (JSON) if the operation succeeds.
-    pub answer: &'a str,
+    pub answer: Answer<'a>,
     /// (URL, form body) of the callback to send, if the request named one.
     pub callback: Option<(&'a str, &'a str)>,
     /// Who asked, for the audit log (the dashboard's operations; the API's are the
@@ -36,10 +39,20 @@ pub struct Perform<'a> {
     pub now: i64,
 }
 
+/// What a successful operation answers, kept for replays.
+#[derive(Debug, Clone, Copy)]
+pub enum Answer<'a> {
+    /// Made before the write: the signed values of order management.
+    Ready(&'a str),
+    /// The sessions API's operation object, made in the unit of work from the payment as the
+    /// operation leaves it (so concurrent operations each report their own result).
+    ApiOperation,
+}
+
 #[derive(Debug, PartialEq, Eq)]
 pub enum Performed {
-    /// Applied; the answer is `Perform::answer`.
-    Done,
+    /// Applied, with the answer kept; `queued`: a callback or webhook is waiting to be sent.
+    Done { body: String, queued: bool },
     /// Seen before within the window: the first answer.
     Replay { status: u16, body: String },
     /// The Idempotency-Key was used for a different request.
@@ -65,6 +78,9 @@ static RECORD_OPERATION: Sql = Sql::new(
          (id, payment_id, merchant_id, kind, amount_minor, amount_text, currency, result,
           created_at)
      VALUES ($1, $2, $3, $4, $5, $6, $7, 'completed', $8)",
+);
+static SET_ANSWER: Sql = Sql::new(
+    "UPDATE idempotency_keys SET response_body = $3 WHERE merchant_id = $1 AND scope_key = $2",
 );
 static FIRST_ANSWER: Sql = Sql::new(
     "SELECT request_digest, response_status, response_body
@@ -120,13 +136,18 @@ pub async fn perform(db: &Db, p: Perform<'_>) -> anyhow::Result<Performed> {
         p.scope_key.to_string(),
         p.request_digest.to_string(),
     );
+    let ready = match p.answer {
+        Answer::Ready(body) => Some(body.to_string()),
+        Answer::ApiOperation => None,
+    };
     let claim: Vec<Value> = params![
         p.merchant_id,
         p.scope_key,
         p.request_digest,
-        p.answer,
+        ready.clone().unwrap_or_default(),
         p.now
     ];
+    let (operation_id, kind) = (p.operation_id.to_string(), p.op.kind());
     let record: Vec<Value> = params![
         p.operation_id,
         p.payment_id,
@@ -185,13 +206,46 @@ pub async fn perform(db: &Db, p: Perform<'_>) -> anyhow::Result<Performed> {
             tx.exec(&RECORD_OPERATION, record)
                 .await
                 .context("recording an operation")?;
+            let after = payments::find_in(tx, &payment_id)
+                .await?
+                .context("an operated payment is gone")?;
+            let event = NewEvent::new(
+                match kind {
+                    OperationKind::Capture => "payment.captured",
+                    OperationKind::Refund => "payment.refunded",
+                    OperationKind::Void => "payment.voided",
+                },
+                &after.merchant_id,
+                &after.id,
+                PaymentObject::of(&after).json(),
+                now,
+            );
+            let webhooks = webhooks::emit(tx, &event, now).await?;
+            let body = match ready {
+                Some(body) => body,
+                None => {
+                    let body = OperationObject::of(&operation_id, kind, amount, &after)
+                        .json()
+                        .to_string();
+                    tx.exec(
+                        &SET_ANSWER,
+                        params![merchant_id.as_str(), scope_key.as_str(), body.as_str()],
+                    )
+                    .await
+                    .context("keeping an operation's answer")?;
+                    body
+                }
+            };
             if let Some(cb) = &callback {
                 outbox::enqueue(tx, cb, now).await?;
             }
             if let Some(change) = &by {
                 change.record_in(tx).await?;
             }
-            Ok(Performed::Done)
+            Ok(Performed::Done {
+                body,
+                queued: callback.is_some() || webhooks > 0,
+            })
         })
     })
     .await

@@ -6,7 +6,9 @@
 //! so processes sharing a PostgreSQL database never claim the same attempt; SQLite has one
 //! writer, so the same statement without the lock clause is just as exclusive. A callback is not
 //! claimed while an older callback of its payment is in flight, so a storefront never receives
-//! an older state after a newer one.
+//! an older state after a newer one. A webhook delivery (a row with an endpoint) is not claimed
+//! while an older delivery of its payment to the same endpoint is still pending: webhooks are
+//! never superseded, so each endpoint receives a payment's events in the order they happened.
 
 use super::db::{Db, Tx};
 use super::sql::{Row, Sql};
@@ -27,7 +29,8 @@ pub struct NewCallback {
 
 static SUPERSEDE: Sql = Sql::new(
     "UPDATE callbacks SET status = 'superseded', updated_at = $1
-     WHERE payment_id = $2 AND operation_id IS NULL AND status = 'pending'",
+     WHERE payment_id = $2 AND operation_id IS NULL AND endpoint_id IS NULL
+       AND status = 'pending'",
 );
 static INSERT: Sql = Sql::new(
     "INSERT INTO callbacks
@@ -72,6 +75,8 @@ pub struct Claimed {
     pub url: String,
     pub body: String,
     pub attempt: i32,
+    /// A webhook delivery: (endpoint, event id); its signature is made at each attempt.
+    pub webhook: Option<(String, String)>,
 }
 
 /// `LIMIT $4` runs on SQLite as `LIMIT +?4`, planned once (see the executor).
@@ -84,11 +89,13 @@ pub(crate) static CLAIM: Sql = Sql::new(
            AND (c.lease_until IS NULL OR c.lease_until < $3)
            AND NOT EXISTS (
                SELECT 1 FROM callbacks o
-               WHERE o.payment_id = c.payment_id AND o.id < c.id AND o.lease_until >= $3)
+               WHERE o.payment_id = c.payment_id AND o.id < c.id
+                 AND ((o.endpoint_id IS NULL AND c.endpoint_id IS NULL AND o.lease_until >= $3)
+                      OR (o.endpoint_id = c.endpoint_id AND o.status = 'pending')))
          ORDER BY c.next_attempt_at, c.id
          LIMIT $4
          FOR UPDATE SKIP LOCKED)
-     RETURNING id, payment_id, url, body, attempts",
+     RETURNING id, payment_id, url, body, attempts, endpoint_id, event_id",
 );
 
 fn claimed(r: &Row<'_>) -> anyhow::Result<Claimed> {
@@ -98,6 +105,10 @@ fn claimed(r: &Row<'_>) -> anyhow::Result<Claimed> {
         url: r.get(2)?,
         body: r.get(3)?,
         attempt: r.get(4)?,
+        webhook: match (r.get::<Option<String>>(5)?, r.get::<Option<String>>(6)?) {
+            (Some(endpoint), Some(event)) => Some((endpoint, event)),
+            _ => None,
+        },
     })
 }
 

@@ -53,6 +53,21 @@ pub struct Payment {
     pub secret_version: i64,
     /// When it expires if still unpaid (milliseconds since the epoch; `None`: never).
     pub expires_at: Option<i64>,
+    pub created_at: i64,
+    /// Set when the payment was made by the sessions API (protocol.md section 11): the
+    /// session is this payment.
+    pub session: Option<SessionPart>,
+}
+
+/// What a payment made by the sessions API keeps beyond an `x_` request's.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct SessionPart {
+    /// `cs_…`.
+    pub id: String,
+    /// The page is shown in the merchant's frame (protocol.md section 13).
+    pub embedded: bool,
+    /// Up to 20 string pairs, as JSON.
+    pub metadata: String,
 }
 
 impl Payment {
@@ -92,7 +107,7 @@ macro_rules! columns {
          test, transaction_type, status, declines, message, csrf_token, url_complete, \
          url_cancel, url_callback, locale, card_brand, card_last4, gateway_reference, response, \
          settle_at, authorized_minor, captured_minor, refunded_minor, attempt_key, \
-         secret_version, expires_at"
+         secret_version, expires_at, created_at, session_id, ui_mode, metadata"
     };
 }
 
@@ -135,6 +150,15 @@ pub(super) fn payment(r: &Row<'_>) -> anyhow::Result<Payment> {
         attempt_in_flight: r.get(25)?,
         secret_version: r.get(26)?,
         expires_at: r.get(27)?,
+        created_at: r.get(28)?,
+        session: match r.get::<Option<String>>(29)? {
+            Some(session_id) => Some(SessionPart {
+                id: session_id,
+                embedded: r.get::<Option<String>>(30)?.as_deref() == Some("embedded"),
+                metadata: r.get::<Option<String>>(31)?.unwrap_or_else(|| "{}".into()),
+            }),
+            None => None,
+        },
         id,
     })
 }
@@ -154,11 +178,84 @@ static INSERT: Sql = Sql::new(
          amount_minor, amount_text, currency, test, transaction_type, status, declines, message,
          csrf_token, url_complete, url_cancel, url_callback, locale, card_brand, card_last4,
          gateway_reference, response, settle_at, created_at, updated_at, authorized_minor,
-         captured_minor, refunded_minor, secret_version, expires_at)
+         captured_minor, refunded_minor, secret_version, expires_at, session_id, ui_mode,
+         metadata)
      VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, 'open', 0, NULL, $11, $12, $13, $14, $15,
-         NULL, NULL, $16, NULL, NULL, $17, $17, 0, 0, 0, $18, $19)
+         NULL, NULL, $16, NULL, NULL, $17, $17, 0, 0, 0, $18, $19, $20, $21, $22)
      ON CONFLICT (merchant_id, reference) DO NOTHING",
 );
+
+/// A payment to store, whichever way it came in.
+pub struct NewPayment<'a> {
+    pub merchant_id: &'a str,
+    pub reference: &'a str,
+    /// The `x_signature` of the request (lower-case), or empty for a session.
+    pub signature: &'a str,
+    pub fields: &'a [(String, String)],
+    pub amount: Amount,
+    /// The amount as received (`x_amount`), or as the API's minor units read.
+    pub amount_text: &'a str,
+    pub test: bool,
+    pub transaction_type: TransactionType,
+    pub url_complete: &'a str,
+    pub url_cancel: &'a str,
+    /// Empty when there is no storefront callback (sessions use webhooks).
+    pub url_callback: &'a str,
+    pub locale: Option<String>,
+    pub secret_version: i64,
+    pub ttl: Duration,
+    /// (session id, embedded, metadata JSON) for a session.
+    pub session: Option<(&'a str, bool, &'a str)>,
+}
+
+/// Stores `new` under `id` (a fresh [`sortable_hex_with`] id), payable for its ttl, or finds the
+/// payment that already holds its reference.
+pub async fn insert(db: &Db, id: String, random: &[u8; 32], new: &NewPayment<'_>) -> anyhow::Result<Stored> {
+    let now = now_millis();
+    let values = params![
+        id.as_str(),
+        new.merchant_id,
+        new.reference,
+        new.signature.to_ascii_lowercase(),
+        serde_json::to_string(new.fields)?,
+        new.amount.minor(),
+        new.amount_text,
+        new.amount.currency().code(),
+        new.test,
+        new.transaction_type.as_str(),
+        hex::encode(&random[10..26]),
+        new.url_complete,
+        new.url_cancel,
+        new.url_callback,
+        new.locale.clone(),
+        format!("gw_{}", sortable_hex_with(&random[26..])),
+        now,
+        new.secret_version,
+        now.saturating_add(i64::try_from(new.ttl.as_millis()).unwrap_or(i64::MAX)),
+        new.session.map(|(s, _, _)| s),
+        new.session.map(|(_, embedded, _)| if embedded { "embedded" } else { "hosted" }),
+        new.session.map(|(_, _, metadata)| metadata),
+    ];
+    if db
+        .exec_grouped(&INSERT, values)
+        .await
+        .context("storing a payment")?
+        == 1
+    {
+        return Ok(Stored::New(id));
+    }
+    let existing = find_by_reference(db, new.merchant_id, new.reference)
+        .await?
+        .context("a duplicate reference without its payment")?;
+    Ok(Stored::Existing(Box::new(existing)))
+}
+
+/// A fresh payment id and the random bytes its other random values come from (one draw from
+/// the OS for the payment's three random values).
+pub fn new_id() -> (String, [u8; 32]) {
+    let random = random_bytes::<32>();
+    (sortable_hex_with(&random[..10]), random)
+}
 
 /// Stores a verified request, payable for `ttl`, or returns the payment that already holds its
 /// reference.
@@ -169,49 +266,31 @@ pub async fn insert_or_get(
     secret_version: i64,
     ttl: Duration,
 ) -> anyhow::Result<Stored> {
-    // One draw from the OS for the payment's three random values.
-    let random = random_bytes::<32>();
-    let id = sortable_hex_with(&random[..10]);
+    let (id, random) = new_id();
     let amount_text = request
         .stored_fields
         .iter()
         .find(|(n, _)| n == "x_amount")
         .map(|(_, v)| v.as_str())
         .unwrap_or_default();
-    let now = now_millis();
-    let values = params![
-        id.as_str(),
-        request.account_id.as_str(),
-        request.reference.as_str(),
-        signature.to_ascii_lowercase(),
-        serde_json::to_string(&request.stored_fields)?,
-        request.amount.minor(),
+    let new = NewPayment {
+        merchant_id: &request.account_id,
+        reference: &request.reference,
+        signature,
+        fields: &request.stored_fields,
+        amount: request.amount,
         amount_text,
-        request.amount.currency().code(),
-        request.test,
-        request.transaction_type.as_str(),
-        hex::encode(&random[10..26]),
-        request.url_complete.as_str(),
-        request.url_cancel.as_str(),
-        request.url_callback.as_str(),
-        request.locale.clone(),
-        format!("gw_{}", sortable_hex_with(&random[26..])),
-        now,
+        test: request.test,
+        transaction_type: request.transaction_type,
+        url_complete: request.url_complete.as_str(),
+        url_cancel: request.url_cancel.as_str(),
+        url_callback: request.url_callback.as_str(),
+        locale: request.locale.clone(),
         secret_version,
-        now.saturating_add(i64::try_from(ttl.as_millis()).unwrap_or(i64::MAX)),
-    ];
-    if db
-        .exec_grouped(&INSERT, values)
-        .await
-        .context("storing a payment")?
-        == 1
-    {
-        return Ok(Stored::New(id));
-    }
-    let existing = find_by_reference(db, &request.account_id, &request.reference)
-        .await?
-        .context("a duplicate reference without its payment")?;
-    Ok(Stored::Existing(Box::new(existing)))
+        ttl,
+        session: None,
+    };
+    insert(db, id, &random, &new).await
 }
 
 static BY_ID: Sql = Sql::new(concat!(
@@ -237,6 +316,11 @@ static DUE_FOR_SETTLEMENT: Sql = Sql::new(concat!(
 
 pub async fn find(db: &Db, id: &str) -> anyhow::Result<Option<Payment>> {
     db.fetch_optional(&BY_ID, params![id], payment).await
+}
+
+/// [`find`], in a unit of work: the payment as that unit has changed it so far.
+pub async fn find_in(tx: Tx<'_>, id: &str) -> anyhow::Result<Option<Payment>> {
+    tx.fetch_optional(&BY_ID, params![id], payment).await
 }
 
 pub async fn find_by_reference(

@@ -16,6 +16,8 @@ pub struct Key {
 /// A merchant as the request paths need it: its secrets already decrypted, its settings parsed.
 pub struct Verified {
     pub account_id: String,
+    /// The shop's name, as the payment page shows it.
+    pub name: String,
     pub test_only: bool,
     pub current: Key,
     /// The previous secret and when it stops verifying (in the past once expired or revoked:
@@ -43,6 +45,7 @@ impl Verified {
             },
             previous,
             account_id: m.account_id,
+            name: m.name,
             test_only: m.test_only,
             return_hosts: m.return_hosts,
             frame_origins: m.frame_origins,
