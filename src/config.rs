@@ -45,6 +45,8 @@ pub struct Settings {
     /// `GATEWAY_WEBHOOK_RETRY_SCHEDULE`: after the first attempt, 5 s, 5 min, 30 min, 2 h,
     /// 5 h, 10 h, 10 h (protocol.md section 12).
     pub webhook_retry_schedule: RetrySchedule,
+    /// `GATEWAY_API_RATE_LIMIT`: requests a second per API key, and the burst (100).
+    pub api_rate_limit: u32,
     /// `GATEWAY_CALLBACK_TIMEOUT`: time for one callback attempt (connect has 5 s of it).
     pub callback_timeout: Duration,
     /// `GATEWAY_MERCHANT_CACHE_TTL`: how long a process keeps a merchant's decrypted secrets
@@ -78,6 +80,7 @@ impl Default for Settings {
             db_max_connections: None,
             callback_retry_schedule: RetrySchedule::default(),
             webhook_retry_schedule: RetrySchedule::webhooks(),
+            api_rate_limit: 100,
             callback_timeout: Duration::from_secs(10),
             merchant_cache_ttl: Duration::from_secs(10),
             callback_allow_nets: Vec::new(),
@@ -149,6 +152,13 @@ impl Settings {
         if let Some(v) = var("GATEWAY_CALLBACK_RETRY_SCHEDULE") {
             s.callback_retry_schedule =
                 RetrySchedule::parse(&v).context("GATEWAY_CALLBACK_RETRY_SCHEDULE")?;
+        }
+        if let Some(v) = var("GATEWAY_API_RATE_LIMIT") {
+            s.api_rate_limit = v
+                .parse()
+                .ok()
+                .filter(|n| *n > 0)
+                .context("GATEWAY_API_RATE_LIMIT must be a positive number")?;
         }
         if let Some(v) = var("GATEWAY_WEBHOOK_RETRY_SCHEDULE") {
             s.webhook_retry_schedule =

@@ -1,10 +1,12 @@
 //! The `offsite-gateway` command line: `serve` (the default) and the administration commands
-//! (`merchant`, `callbacks`, `payments`), with what each prints. `main` only parses and calls
+//! (`merchant`, `api-key`, `callbacks`, `payments`), with what each prints. `main` only parses and calls
 //! [`run`].
 
+mod api_keys;
 mod merchant;
 mod payments;
 
+pub use api_keys::ApiKeyCommand;
 pub use merchant::MerchantCommand;
 pub use payments::PaymentsCommand;
 
@@ -44,6 +46,11 @@ pub enum Command {
     Merchant {
         #[command(subcommand)]
         command: MerchantCommand,
+    },
+    /// Make, list and revoke API keys for the sessions API.
+    ApiKey {
+        #[command(subcommand)]
+        command: ApiKeyCommand,
     },
     /// Inspect and resend callbacks.
     Callbacks {
@@ -107,6 +114,7 @@ pub async fn run(settings: Settings, command: Command) -> anyhow::Result<()> {
             demo.run_until(signal).await
         }
         Command::Merchant { command } => merchant::run(settings, command).await,
+        Command::ApiKey { command } => api_keys::run(settings, command).await,
         Command::Callbacks { command } => callbacks_command(settings, command).await,
         Command::Payments { command } => payments::run(settings, command).await,
         Command::Conformance { command } => crate::conformance::run(command).await,

@@ -4,6 +4,8 @@
 use crate::domain::card::{CardField, CardProblem};
 use crate::domain::payment::MAX_DECLINES;
 use crate::i18n::{Catalogue, fill};
+use super::embed::{Framing, Result as EmbedResult};
+use crate::domain::response::ResponseValues;
 use crate::store::payments::Payment;
 use askama::Template;
 use poem::Response;
@@ -74,6 +76,8 @@ pub struct PayPage<'a> {
     pub pay_label: String,
     pub cancel_href: String,
     pub cancel_text: String,
+    /// In a frame: the way out targets the whole window.
+    pub embedded: bool,
 }
 
 #[derive(Template)]
@@ -88,6 +92,7 @@ pub struct ChallengePage<'a> {
     pub attempt: i32,
     pub cancel_href: String,
     pub cancel_text: String,
+    pub embedded: bool,
 }
 
 #[derive(Template)]
@@ -102,6 +107,8 @@ pub struct OutcomePage<'a> {
     pub card_line: Option<String>,
     pub return_href: String,
     pub return_text: String,
+    /// In a frame: what the embed script tells the parent.
+    pub result: Option<EmbedResult<'a>>,
 }
 
 #[derive(Template)]
@@ -135,19 +142,36 @@ pub fn render<T: Template>(status: StatusCode, page: &T) -> Response {
 /// The page's Content-Security-Policy. `form_target` is the origin a form on the page may end
 /// at after our redirect (browsers apply `form-action` to redirects too).
 pub fn csp(form_target: Option<&Url>) -> String {
+    csp_framed(form_target, None)
+}
+
+/// [`csp`] for a page that may be framed by `framing`'s origins (and runs our embed script).
+pub fn csp_framed(form_target: Option<&Url>, framing: Option<&Framing>) -> String {
     let extra = form_target
         .map(|u| format!(" {}", u.origin().ascii_serialization()))
         .unwrap_or_default();
-    format!(
-        "default-src 'none'; style-src 'self'; img-src 'self'; form-action 'self'{extra}; \
-         frame-ancestors 'none'; base-uri 'none'"
-    )
+    match framing {
+        None => format!(
+            "default-src 'none'; style-src 'self'; img-src 'self'; form-action 'self'{extra}; \
+             frame-ancestors 'none'; base-uri 'none'"
+        ),
+        Some(f) => format!(
+            "default-src 'none'; style-src 'self'; img-src 'self'; script-src 'self'; \
+             form-action 'self'{extra}; frame-ancestors {}; base-uri 'none'",
+            f.ancestors.join(" ")
+        ),
+    }
 }
 
 /// A page of a payment: its CSP lets the form's redirect reach the storefront.
-pub fn payment_page<T: Template>(status: StatusCode, page: &T, p: &Payment) -> Response {
+pub fn payment_page<T: Template>(
+    status: StatusCode,
+    page: &T,
+    p: &Payment,
+    framing: Option<&Framing>,
+) -> Response {
     let mut resp = render(status, page);
-    if let Ok(v) = csp(Some(&p.url_complete)).parse() {
+    if let Ok(v) = csp_framed(Some(&p.url_complete), framing).parse() {
         resp.headers_mut()
             .insert(header::CONTENT_SECURITY_POLICY, v);
     }
@@ -178,7 +202,12 @@ pub fn pay_form(
     holder: &str,
     problems: &[(CardField, CardProblem)],
     status: StatusCode,
+    framing: Option<&Framing>,
 ) -> Response {
+    let keep = |url: String| match framing {
+        Some(f) => f.keep(p, url),
+        None => url,
+    };
     let error = |field: CardField| {
         problems
             .iter()
@@ -237,15 +266,16 @@ pub fn pay_form(
         summary: Summary::of(t, p),
         notice,
         has_errors: !problems.is_empty(),
-        action: format!("/pay/{}", p.id),
+        action: keep(format!("/pay/{}", p.id)),
         csrf: &p.csrf_token,
         attempt: p.declines,
         inputs,
         pay_label: fill(t.pay_button, &[("amount", &p.amount.display())]),
         cancel_href: cancel_href(p),
         cancel_text: fill(t.cancel_link, &[("shop", shop)]),
+        embedded: framing.is_some(),
     };
-    payment_page(status, &page, p)
+    payment_page(status, &page, p, framing)
 }
 
 fn card_line(t: &Catalogue, p: &Payment) -> Option<String> {
@@ -255,25 +285,30 @@ fn card_line(t: &Catalogue, p: &Payment) -> Option<String> {
     }
 }
 
-pub fn challenge_page(t: &Catalogue, p: &Payment) -> Response {
+pub fn challenge_page(t: &Catalogue, p: &Payment, framing: Option<&Framing>) -> Response {
+    let action = format!("/pay/{}/challenge", p.id);
     let shop = p.field("x_shop_name").unwrap_or("");
     let page = ChallengePage {
         t,
         test: p.test,
         summary: Summary::of(t, p),
         card_line: card_line(t, p).unwrap_or_default(),
-        action: format!("/pay/{}/challenge", p.id),
+        action: match framing {
+            Some(f) => f.keep(p, action),
+            None => action,
+        },
         csrf: &p.csrf_token,
         attempt: p.declines,
         cancel_href: cancel_href(p),
         cancel_text: fill(t.cancel_link, &[("shop", shop)]),
+        embedded: framing.is_some(),
     };
-    payment_page(StatusCode::OK, &page, p)
+    payment_page(StatusCode::OK, &page, p, framing)
 }
 
 /// What happened, with the way back: the signed return URL, or the cancel URL (cancelled and
 /// expired payments).
-pub fn outcome_page(t: &Catalogue, p: &Payment) -> Response {
+pub fn outcome_page(t: &Catalogue, p: &Payment, framing: Option<&Framing>) -> Response {
     use crate::domain::payment::Status;
     let shop = p.field("x_shop_name").unwrap_or("");
     let (headline, class) = match p.status {
@@ -286,7 +321,7 @@ pub fn outcome_page(t: &Catalogue, p: &Payment) -> Response {
         _ => (t.outcome_cancelled, "bad"),
     };
     let return_href = match (&p.response, p.status.has_outcome()) {
-        (Some(r), true) => r.append_to(&p.url_complete).to_string(),
+        (Some(r), true) => complete_href(p, r),
         _ => p.url_cancel.clone(),
     };
     let page = OutcomePage {
@@ -301,8 +336,18 @@ pub fn outcome_page(t: &Catalogue, p: &Payment) -> Response {
         card_line: card_line(t, p),
         return_href,
         return_text: fill(t.return_link, &[("shop", shop)]),
+        result: framing.map(|f| EmbedResult::of(p, f)),
     };
-    payment_page(StatusCode::OK, &page, p)
+    payment_page(StatusCode::OK, &page, p, framing)
+}
+
+/// The storefront's address for a payment with an outcome: the return URL with the signed
+/// response values, or for a session, `return_url?session_id=…` as stored.
+pub fn complete_href(p: &Payment, response: &ResponseValues) -> String {
+    match p.session {
+        Some(_) => p.url_complete.to_string(),
+        None => response.append_to(&p.url_complete).to_string(),
+    }
 }
 
 /// 303 See Other to `location`.

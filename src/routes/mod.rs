@@ -2,8 +2,10 @@
 //! included), and the access log. Handlers parse (with [`input`]), call a flow, the domain or
 //! the store, and render (with [`html`] and [`errors`]).
 
+pub mod api;
 pub mod checkout;
 pub mod dashboard;
+pub mod embed;
 pub mod errors;
 pub mod html;
 pub mod input;
@@ -16,6 +18,7 @@ use crate::error::AppError;
 use crate::i18n;
 use crate::state::AppState;
 use poem::http::{HeaderValue, StatusCode, header};
+use poem::web::Data;
 use poem::{Endpoint, EndpointExt, IntoResponse, Request, Response, Route, get, handler};
 use std::time::Instant;
 
@@ -30,6 +33,7 @@ pub fn router(state: AppState) -> impl Endpoint<Output = Response> {
         .at(descriptor::MONEY_VECTORS_PATH, get(public::money_vectors))
         .at("/healthz", get(healthz))
         .at("/assets/style.css", get(stylesheet))
+        .at("/assets/embed.js", get(embed::script))
         .at("/favicon.ico", get(favicon))
         .at(
             "/checkout",
@@ -42,6 +46,8 @@ pub fn router(state: AppState) -> impl Endpoint<Output = Response> {
         .at("/refund", poem::post(orders::refund))
         .at("/void", poem::post(orders::void))
         .nest("/dashboard", dashboard::routes())
+        .at("/v1/openapi.json", get(api_document))
+        .nest("/v1", api::endpoint(&state))
         .data(state)
         .around(|ep, req| async move { Ok(secure_and_log(ep, req).await) })
 }
@@ -82,7 +88,15 @@ async fn secure_and_log<E: Endpoint>(ep: E, req: Request) -> Response {
         header::REFERRER_POLICY,
         HeaderValue::from_static(referrer_policy),
     );
-    h.insert(header::X_FRAME_OPTIONS, HeaderValue::from_static("DENY"));
+    // Only an embedded payment page names frame ancestors (protocol.md section 13); every
+    // other answer refuses frames in both ways browsers understand.
+    let framable = h
+        .get(header::CONTENT_SECURITY_POLICY)
+        .and_then(|v| v.to_str().ok())
+        .is_some_and(|csp| !csp.contains("frame-ancestors 'none'"));
+    if !framable {
+        h.insert(header::X_FRAME_OPTIONS, HeaderValue::from_static("DENY"));
+    }
     if !h.contains_key(header::CACHE_CONTROL) {
         h.insert(header::CACHE_CONTROL, HeaderValue::from_static("no-store"));
     }
@@ -94,6 +108,16 @@ async fn secure_and_log<E: Endpoint>(ep: E, req: Request) -> Response {
         "request"
     );
     resp
+}
+
+/// The OpenAPI document, generated from the API's handlers and types.
+#[handler]
+fn api_document(Data(state): Data<&AppState>) -> Response {
+    static SPEC: std::sync::OnceLock<String> = std::sync::OnceLock::new();
+    SPEC.get_or_init(|| api::service(&state.settings.public_url).spec())
+        .clone()
+        .with_content_type("application/json; charset=utf-8")
+        .into_response()
 }
 
 #[handler]

@@ -3,7 +3,8 @@
 //! number: amount, currency and URLs always come from the stored signed request (T5).
 
 use super::errors::{page_or_json, wants_json};
-use super::html::{challenge_page, outcome_page, pay_form, see_other};
+use super::embed::{self, Framing};
+use super::html::{challenge_page, complete_href, outcome_page, pay_form, see_other};
 use super::input::{check_token, read_form, same_origin};
 use crate::domain::card::{Card, CardInput};
 use crate::domain::form::{Fields, Limits};
@@ -46,14 +47,23 @@ async fn load(state: &AppState, id: &str) -> Result<Payment, AppError> {
 
 /// Where a payment's shopper belongs now: the storefront once there is an outcome to report,
 /// otherwise the payment page.
-fn current(p: &Payment) -> Response {
-    destination(p, p.status, p.response.as_ref())
+fn current(p: &Payment, framing: Option<&Framing>) -> Response {
+    destination(p, p.status, p.response.as_ref(), framing)
 }
 
-fn destination(p: &Payment, status: Status, response: Option<&ResponseValues>) -> Response {
-    match (response, status.has_outcome()) {
-        (Some(r), true) => see_other(r.append_to(&p.url_complete).as_str()),
-        _ => see_other(format!("/pay/{}", p.id)),
+/// In a frame, the outcome is shown in the frame (its page tells the parent, and its way back
+/// targets the whole window); otherwise the shopper goes straight back to the storefront.
+fn destination(
+    p: &Payment,
+    status: Status,
+    response: Option<&ResponseValues>,
+    framing: Option<&Framing>,
+) -> Response {
+    let page = format!("/pay/{}", p.id);
+    match (response, status.has_outcome(), framing) {
+        (Some(r), true, None) => see_other(complete_href(p, r)),
+        (_, _, Some(f)) => see_other(f.keep(p, page)),
+        _ => see_other(page),
     }
 }
 
@@ -63,10 +73,11 @@ async fn after(
     state: &AppState,
     p: &Payment,
     applied: Option<Applied>,
+    framing: Option<&Framing>,
 ) -> Result<Response, AppError> {
     match applied {
-        Some(a) => Ok(destination(p, a.status, a.response.as_ref())),
-        None => Ok(current(&load(state, &p.id).await?)),
+        Some(a) => Ok(destination(p, a.status, a.response.as_ref(), framing)),
+        None => Ok(current(&load(state, &p.id).await?, framing)),
     }
 }
 
@@ -95,10 +106,12 @@ pub async fn show(req: &Request, Path(id): Path<String>, Data(state): Data<&AppS
             if let Err(e) = shown(&state.db, &p.id, p.status.as_str(), now).await {
                 tracing::warn!(payment = %p.id, error = format!("{e:#}"), "recording a page view failed");
             }
+            let framing = embed::framing(state, req, &p).await?;
+            let f = framing.as_ref();
             Ok(match p.status {
-                Status::Open => pay_form(t, &p, "", &[], StatusCode::OK),
-                Status::Challenge => challenge_page(t, &p),
-                _ => outcome_page(t, &p),
+                Status::Open => pay_form(t, &p, "", &[], StatusCode::OK, f),
+                Status::Challenge => challenge_page(t, &p, f),
+                _ => outcome_page(t, &p, f),
             })
         }
         .await,
@@ -124,20 +137,36 @@ async fn submission(
     body: Body,
     state: &AppState,
     expected: Status,
-) -> Result<Result<(Fields, Payment), Response>, AppError> {
+) -> Result<Result<Submitted, Response>, AppError> {
     let mut form = Fields::new();
     read_form(req, body, &mut form).await?;
     let p = load(state, id).await?;
     check_origin_and_token(req, &p, form.get("csrf_token"))?;
+    let framing = embed::framing(state, req, &p).await?;
     let attempt = form.get("attempt").and_then(|a| a.parse::<i32>().ok());
     if p.status != expected || attempt != Some(p.declines) {
-        return Ok(Err(current(&p)));
+        return Ok(Err(current(&p, framing.as_ref())));
     }
-    Ok(Ok((form, p)))
+    Ok(Ok(Submitted {
+        form,
+        payment: p,
+        framing,
+    }))
+}
+
+/// A fresh submission of one of our forms.
+struct Submitted {
+    form: Fields,
+    payment: Payment,
+    framing: Option<Framing>,
 }
 
 async fn pay(req: &Request, id: &str, body: Body, state: &AppState) -> Result<Response, AppError> {
-    let (form, p) = match submission(req, id, body, state, Status::Open).await? {
+    let Submitted {
+        form,
+        payment: p,
+        framing,
+    } = match submission(req, id, body, state, Status::Open).await? {
         Ok(fresh) => fresh,
         Err(stale) => return Ok(stale),
     };
@@ -158,11 +187,12 @@ async fn pay(req: &Request, id: &str, body: Body, state: &AppState) -> Result<Re
                 holder,
                 &problems,
                 StatusCode::UNPROCESSABLE_ENTITY,
+                framing.as_ref(),
             ));
         }
     };
     let applied = pay::charge(state, &p, &card).await?;
-    after(state, &p, applied).await
+    after(state, &p, applied, framing.as_ref()).await
 }
 
 #[handler]
@@ -181,7 +211,11 @@ async fn decide(
     body: Body,
     state: &AppState,
 ) -> Result<Response, AppError> {
-    let (form, p) = match submission(req, id, body, state, Status::Challenge).await? {
+    let Submitted {
+        form,
+        payment: p,
+        framing,
+    } = match submission(req, id, body, state, Status::Challenge).await? {
         Ok(fresh) => fresh,
         Err(stale) => return Ok(stale),
     };
@@ -196,7 +230,7 @@ async fn decide(
         }
     };
     let applied = pay::decide_challenge(state, &p, approved).await?;
-    after(state, &p, applied).await
+    after(state, &p, applied, framing.as_ref()).await
 }
 
 #[handler]
@@ -222,7 +256,7 @@ pub async fn cancel(
                 tracing::info!(payment = %p.id, "payment cancelled by the shopper");
                 Ok(see_other(p.url_cancel.as_str()))
             } else {
-                Ok(current(&p))
+                Ok(current(&p, None))
             }
         }
         .await,

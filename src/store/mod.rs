@@ -11,6 +11,7 @@ pub mod audit;
 pub mod callbacks;
 pub mod db;
 pub mod expiry;
+pub mod idempotency;
 pub mod lite;
 pub mod merchants;
 pub mod objects;

@@ -3,6 +3,7 @@
 //! objects answer API calls and are the `data.object` of webhook events, so a webhook and a
 //! `GET` of the same state are the same JSON. Their OpenAPI schemas come from these types.
 
+use super::payment_list::{Listed, Refunded};
 use super::payments::Payment;
 use crate::domain::operations::OperationKind;
 use crate::domain::payment::Status;
@@ -75,14 +76,49 @@ pub struct SessionObject {
     pub livemode: bool,
 }
 
+/// Every payment status the API names, in the order a payment can reach them.
+pub const API_STATUSES: [&str; 10] = [
+    "open",
+    "pending",
+    "authorized",
+    "captured",
+    "partially_refunded",
+    "refunded",
+    "voided",
+    "failed",
+    "cancelled",
+    "expired",
+];
+
+/// The stored status (and refund state) an API status names.
+pub fn stored_status(api: &str) -> Option<(Status, Option<Refunded>)> {
+    Some(match api {
+        "open" => (Status::Open, None),
+        "pending" => (Status::Pending, None),
+        "authorized" => (Status::Authorized, None),
+        "captured" => (Status::Captured, Some(Refunded::None)),
+        "partially_refunded" => (Status::Captured, Some(Refunded::Partly)),
+        "refunded" => (Status::Captured, Some(Refunded::Fully)),
+        "voided" => (Status::Voided, None),
+        "failed" => (Status::Failed, None),
+        "cancelled" => (Status::Cancelled, None),
+        "expired" => (Status::Expired, None),
+        _ => return None,
+    })
+}
+
 /// The API's name of a payment's state.
 pub fn api_status(p: &Payment) -> &'static str {
-    match p.status {
+    status_name(p.status, p.captured, p.refunded)
+}
+
+fn status_name(status: Status, captured: i64, refunded: i64) -> &'static str {
+    match status {
         Status::Open | Status::Challenge => "open",
         Status::Pending => "pending",
         Status::Authorized => "authorized",
-        Status::Captured if p.refunded > 0 && p.refunded >= p.captured => "refunded",
-        Status::Captured if p.refunded > 0 => "partially_refunded",
+        Status::Captured if refunded > 0 && refunded >= captured => "refunded",
+        Status::Captured if refunded > 0 => "partially_refunded",
         Status::Captured => "captured",
         Status::Failed => "failed",
         Status::Cancelled => "cancelled",
@@ -110,6 +146,29 @@ impl PaymentObject {
                 brand: brand.into(),
                 last4: last4.into(),
             }),
+            created_at: seconds(p.created_at),
+            livemode: !p.test,
+        }
+    }
+
+    /// A payment as a list reads it.
+    pub fn of_listed(p: &Listed) -> Self {
+        Self {
+            id: p.id.clone(),
+            object: "payment".into(),
+            status: status_name(p.status, p.captured, p.refunded).into(),
+            amount: p.amount.minor(),
+            amount_captured: p.captured,
+            amount_refunded: p.refunded,
+            currency: p.amount.currency().code().into(),
+            reference: p.reference.clone(),
+            card: match (&p.card_brand, &p.card_last4) {
+                (Some(brand), Some(last4)) => Some(CardObject {
+                    brand: brand.clone(),
+                    last4: last4.clone(),
+                }),
+                _ => None,
+            },
             created_at: seconds(p.created_at),
             livemode: !p.test,
         }

@@ -5,6 +5,7 @@
 //! and keep the answer. A refusal rolls everything back, so an error changes nothing.
 
 use super::audit;
+use super::idempotency::EXPIRE_KEY;
 use super::db::{Db, Tx};
 use super::outbox::{self, NewCallback};
 use super::sql::{Sql, Value};
@@ -61,9 +62,6 @@ pub enum Performed {
     Refused,
 }
 
-static EXPIRE_KEY: Sql = Sql::new(
-    "DELETE FROM idempotency_keys WHERE merchant_id = $1 AND scope_key = $2 AND created_at < $3",
-);
 /// Claims the key, or, if another request holds it, does nothing: on PostgreSQL a concurrent
 /// duplicate waits here for the first to commit (and then reads its answer), and the
 /// transaction stays usable, as no error was raised.

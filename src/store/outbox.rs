@@ -232,9 +232,10 @@ mod tests {
         c.execute_batch(
             "CREATE TABLE callbacks (id INTEGER PRIMARY KEY, payment_id TEXT, url TEXT, body TEXT,
                  status TEXT, attempts INTEGER, next_attempt_at INTEGER, lease_owner TEXT,
-                 lease_until INTEGER, updated_at INTEGER);
+                 lease_until INTEGER, updated_at INTEGER, endpoint_id TEXT, event_id TEXT);
              CREATE INDEX callbacks_due ON callbacks (status, next_attempt_at);
-             INSERT INTO callbacks VALUES (1, 'p', 'u', 'b', 'pending', 0, 0, NULL, NULL, 0);",
+             INSERT INTO callbacks
+                 VALUES (1, 'p', 'u', 'b', 'pending', 0, 0, NULL, NULL, 0, NULL, NULL);",
         )
         .unwrap();
         let mut claim = c.prepare(super::CLAIM.sqlite()).unwrap();

@@ -31,6 +31,36 @@ pub struct Filter {
     pub from: Option<i64>,
     /// Created before (milliseconds since the epoch).
     pub until: Option<i64>,
+    /// Test payments only (`true`) or live ones only (`false`): an API key sees its mode's.
+    pub test: Option<bool>,
+    /// Of captured payments, those with no refund, part refunded, or all refunded.
+    pub refunded: Option<Refunded>,
+}
+
+/// How much of a captured payment was refunded.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Refunded {
+    None,
+    Partly,
+    Fully,
+}
+
+impl Refunded {
+    fn as_str(self) -> &'static str {
+        match self {
+            Refunded::None => "none",
+            Refunded::Partly => "partly",
+            Refunded::Fully => "fully",
+        }
+    }
+
+    fn matches(self, captured: i64, refunded: i64) -> bool {
+        match self {
+            Refunded::None => refunded == 0,
+            Refunded::Partly => refunded > 0 && refunded < captured,
+            Refunded::Fully => refunded > 0 && refunded >= captured,
+        }
+    }
 }
 
 /// One payment as a list shows it.
@@ -90,8 +120,18 @@ static LIST: Sql = Sql::new(concat!(
     "SELECT ",
     listed_columns!(),
     " FROM payments WHERE merchant_id = $1 AND id >= $2 AND id < $3
+       AND ($5 IS NULL OR test = $5)
      ORDER BY id DESC LIMIT $4"
 ));
+/// The `$6` refund state of [`Refunded`], in SQL.
+macro_rules! refunded_is {
+    () => {
+        "($6 IS NULL
+          OR ($6 = 'none' AND refunded_minor = 0)
+          OR ($6 = 'partly' AND refunded_minor > 0 AND refunded_minor < captured_minor)
+          OR ($6 = 'fully' AND refunded_minor > 0 AND refunded_minor >= captured_minor))"
+    };
+}
 /// The page's ids first, from the `(merchant_id, status, id)` index alone, then their rows:
 /// asked for the rows at once, SQLite (which has no statistics here) walks `(merchant_id, id)`
 /// and tests every row's status, ~5,000 rows for a page of a 1 % status.
@@ -100,6 +140,9 @@ static LIST_BY_STATUS: Sql = Sql::new(concat!(
     listed_columns!(),
     " FROM payments WHERE id IN (SELECT id FROM payments
          WHERE merchant_id = $1 AND status = $4 AND id >= $2 AND id < $3
+           AND ($7 IS NULL OR test = $7) AND ",
+    refunded_is!(),
+    "
          ORDER BY id DESC LIMIT $5)
      ORDER BY id DESC"
 ));
@@ -158,7 +201,15 @@ pub async fn list(
             )
             .await?;
         let rows = found
-            .filter(|p| p.id >= lo && p.id < hi && filter.status.is_none_or(|s| s == p.status))
+            .filter(|p| {
+                p.id >= lo
+                    && p.id < hi
+                    && filter.status.is_none_or(|s| s == p.status)
+                    && filter.test.is_none_or(|t| t == p.test)
+                    && filter
+                        .refunded
+                        .is_none_or(|r| r.matches(p.captured, p.refunded))
+            })
             .into_iter()
             .collect();
         return Ok(Page { rows, next: None });
@@ -166,11 +217,12 @@ pub async fn list(
     let fetch = i64::try_from(limit).unwrap_or(i64::MAX - 1) + 1;
     let mut rows = match filter.status {
         None => {
-            db.fetch_all(&LIST, params![merchant_id, lo, hi, fetch], listed)
-                .await?
+            let values = params![merchant_id, lo, hi, fetch, filter.test];
+            db.fetch_all(&LIST, values, listed).await?
         }
         Some(s) => {
-            let values = params![merchant_id, lo, hi, s.as_str(), fetch];
+            let refunded = filter.refunded.map(Refunded::as_str);
+            let values = params![merchant_id, lo, hi, s.as_str(), fetch, refunded, filter.test];
             db.fetch_all(&LIST_BY_STATUS, values, listed).await?
         }
     };

@@ -303,6 +303,11 @@ static BY_REFERENCE: Sql = Sql::new(concat!(
     columns!(),
     " FROM payments WHERE merchant_id = $1 AND reference = $2"
 ));
+static BY_SESSION: Sql = Sql::new(concat!(
+    "SELECT ",
+    columns!(),
+    " FROM payments WHERE session_id = $1 AND merchant_id = $2"
+));
 static BY_GATEWAY_REFERENCE: Sql = Sql::new(concat!(
     "SELECT ",
     columns!(),
@@ -316,6 +321,16 @@ static DUE_FOR_SETTLEMENT: Sql = Sql::new(concat!(
 
 pub async fn find(db: &Db, id: &str) -> anyhow::Result<Option<Payment>> {
     db.fetch_optional(&BY_ID, params![id], payment).await
+}
+
+/// The merchant's payment that is session `session_id` (another merchant's is not found).
+pub async fn find_by_session(
+    db: &Db,
+    merchant_id: &str,
+    session_id: &str,
+) -> anyhow::Result<Option<Payment>> {
+    db.fetch_optional(&BY_SESSION, params![session_id, merchant_id], payment)
+        .await
 }
 
 /// [`find`], in a unit of work: the payment as that unit has changed it so far.

@@ -70,6 +70,7 @@ fn filter_of(q: &Fields) -> Result<Filter, String> {
         reference,
         from,
         until,
+        ..Filter::default()
     })
 }
 

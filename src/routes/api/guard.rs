@@ -1,0 +1,182 @@
+//! What every `/v1` call passes before its handler: the API key (`Authorization: Bearer`,
+//! looked up by its hash; T26), the key's rate limit (a GCRA limiter per key, governor's), and
+//! for a POST with `Idempotency-Key` the replay of an earlier answer (T16). The handler finds
+//! the authenticated key in the request's extensions.
+
+use super::errors::ApiError;
+use crate::state::AppState;
+use crate::store::api_keys::{self, ApiKey};
+use crate::store::idempotency::{self, Claim};
+use crate::store::now_millis;
+use governor::clock::{Clock, DefaultClock};
+use governor::{Quota, RateLimiter};
+use governor::state::keyed::HashMapStateStore;
+use poem::http::{Method, StatusCode, header};
+use poem::{Body, Endpoint, IntoResponse, Request, Response};
+use sha2::{Digest, Sha256};
+use std::num::NonZeroU32;
+use std::sync::Arc;
+use std::time::Duration;
+
+/// The largest JSON body an API call takes.
+pub const MAX_BODY: usize = 64 * 1024;
+/// How long a request waits for a concurrent one with its `Idempotency-Key` to finish.
+const WAIT_FOR_FIRST: Duration = Duration::from_secs(10);
+
+/// Requests per key: `GATEWAY_API_RATE_LIMIT` a second, with bursts of as many.
+pub type Limiter = RateLimiter<String, HashMapStateStore<String>, DefaultClock>;
+
+pub fn limiter(per_second: u32) -> Arc<Limiter> {
+    let n = NonZeroU32::new(per_second.max(1)).unwrap_or(NonZeroU32::MIN);
+    Arc::new(RateLimiter::hashmap(Quota::per_second(n).allow_burst(n)))
+}
+
+fn bearer(req: &Request) -> Option<&str> {
+    let value = req.headers().get(header::AUTHORIZATION)?.to_str().ok()?;
+    let (scheme, token) = value.split_once(' ')?;
+    scheme.eq_ignore_ascii_case("bearer").then(|| token.trim())
+}
+
+/// The `Idempotency-Key` of a POST, checked: 1 to 255 visible ASCII characters.
+fn idempotency_key(req: &Request) -> Result<Option<String>, ApiError> {
+    if req.method() != Method::POST {
+        return Ok(None);
+    }
+    let Some(value) = req.headers().get("idempotency-key") else {
+        return Ok(None);
+    };
+    match value.to_str() {
+        Ok(k) if !k.is_empty() && k.len() <= 255 && k.bytes().all(|b| b.is_ascii_graphic()) => {
+            Ok(Some(k.to_string()))
+        }
+        _ => Err(ApiError::invalid(
+            "parameter_invalid",
+            "Idempotency-Key must be 1 to 255 visible ASCII characters",
+            Some("Idempotency-Key"),
+        )),
+    }
+}
+
+/// Runs `ep` for an authenticated, rate-limited request, replaying the first answer of a reused
+/// `Idempotency-Key`.
+pub async fn guard<E: Endpoint>(
+    ep: &E,
+    mut req: Request,
+    state: &AppState,
+    limiter: &Limiter,
+) -> Response {
+    let Some(token) = bearer(&req).map(str::to_string) else {
+        return ApiError::unauthorized("send your API key as Authorization: Bearer sk_test_…")
+            .into_response();
+    };
+    let key = match api_keys::authenticate(&state.db, &token).await {
+        Ok(Some(key)) => key,
+        Ok(None) => {
+            return ApiError::unauthorized("this API key is unknown or was revoked")
+                .into_response();
+        }
+        Err(e) => {
+            tracing::error!(error = format!("{e:#}"), "authenticating an API key failed");
+            return ApiError::internal().into_response();
+        }
+    };
+    if let Err(not_until) = limiter.check_key(&key.id) {
+        let wait = not_until.wait_time_from(DefaultClock::default().now());
+        let seconds = wait.as_secs() + u64::from(wait.subsec_nanos() > 0);
+        tracing::info!(key = %key.id, "API rate limit reached");
+        return ApiError::rate_limited(seconds.max(1)).into_response();
+    }
+    let idempotency = match idempotency_key(&req) {
+        Ok(k) => k,
+        Err(e) => return e.into_response(),
+    };
+    req.extensions_mut().insert(key.clone());
+    let Some(idem) = idempotency else {
+        return call(ep, req).await;
+    };
+    let body = match req.take_body().into_bytes_limit(MAX_BODY).await {
+        Ok(b) => b,
+        Err(_) => {
+            return ApiError::invalid(
+                "payload_too_large",
+                "the body is larger than 64 KiB, or was cut short",
+                None,
+            )
+            .into_response();
+        }
+    };
+    let digest = {
+        let mut h = Sha256::new();
+        h.update(req.method().as_str());
+        h.update(b"\n");
+        h.update(req.uri().path());
+        h.update(b"\n");
+        h.update(&body);
+        hex::encode(h.finalize())
+    };
+    req.set_body(Body::from(body));
+    let started = tokio::time::Instant::now();
+    loop {
+        match idempotency::claim(&state.db, &key.merchant_id, &idem, &digest, now_millis()).await {
+            Ok(Claim::Fresh) => break,
+            Ok(Claim::Replay { status, body }) => return replay(status, body),
+            Ok(Claim::Mismatch) => {
+                return ApiError::idempotency(
+                    StatusCode::UNPROCESSABLE_ENTITY,
+                    "idempotency_key_reused",
+                    "this Idempotency-Key was used for a different request",
+                )
+                .into_response();
+            }
+            Ok(Claim::Running) if started.elapsed() < WAIT_FOR_FIRST => {
+                tokio::time::sleep(Duration::from_millis(50)).await;
+            }
+            Ok(Claim::Running) => {
+                return ApiError::idempotency(
+                    StatusCode::CONFLICT,
+                    "idempotency_key_in_use",
+                    "a request with this Idempotency-Key is still running; retry later",
+                )
+                .into_response();
+            }
+            Err(e) => {
+                tracing::error!(error = format!("{e:#}"), "claiming an idempotency key failed");
+                return ApiError::internal().into_response();
+            }
+        }
+    }
+    let resp = call(ep, req).await;
+    keep(state, &key, &idem, resp).await
+}
+
+async fn call<E: Endpoint>(ep: &E, req: Request) -> Response {
+    match ep.call(req).await {
+        Ok(r) => r.into_response(),
+        Err(e) => super::errors::from_poem(e),
+    }
+}
+
+fn replay(status: u16, body: String) -> Response {
+    Response::builder()
+        .status(StatusCode::from_u16(status).unwrap_or(StatusCode::INTERNAL_SERVER_ERROR))
+        .content_type("application/json; charset=utf-8")
+        .header("idempotent-replayed", "true")
+        .body(body)
+}
+
+/// Keeps the answer for replays (a server error releases the key instead, so a retry runs).
+async fn keep(state: &AppState, key: &ApiKey, idem: &str, resp: Response) -> Response {
+    let status = resp.status();
+    let (parts, body) = resp.into_parts();
+    let bytes = body.into_vec().await.unwrap_or_default();
+    let text = String::from_utf8_lossy(&bytes).into_owned();
+    let kept = if status.is_server_error() {
+        idempotency::release(&state.db, &key.merchant_id, idem).await
+    } else {
+        idempotency::finish(&state.db, &key.merchant_id, idem, status.as_u16(), &text).await
+    };
+    if let Err(e) = kept {
+        tracing::error!(error = format!("{e:#}"), "keeping an idempotent answer failed");
+    }
+    Response::from_parts(parts, Body::from(bytes))
+}

@@ -1,0 +1,95 @@
+//! The sessions API (protocol.md sections 11 and 12): JSON under `/v1`, typed with
+//! poem-openapi so the OpenAPI document (`/v1/openapi.json`) is generated from these very
+//! handlers and types. Every call passes the [`guard`] (key, rate limit, idempotency) and every
+//! failure has the error shape of [`errors`]. Handlers call the same flows and store as the
+//! `x_` routes and the dashboard.
+
+pub mod errors;
+pub mod guard;
+pub mod payments;
+pub mod sessions;
+pub mod webhooks;
+
+use crate::error::AppError;
+use crate::state::AppState;
+use crate::store::api_keys::ApiKey;
+use crate::store::payment_list::is_payment_id;
+use crate::store::payments::{self as stored, Payment};
+use errors::ApiError;
+use poem::{Endpoint, EndpointExt, Request, Response};
+use poem_openapi::auth::Bearer;
+use poem_openapi::{OpenApiService, SecurityScheme, Tags};
+use std::sync::Arc;
+
+#[derive(Tags)]
+pub enum Tag {
+    /// Checkout sessions: create one, send the shopper to its page, read the outcome.
+    Sessions,
+    /// Payments from sessions and from `x_` requests: read, list, capture, refund, void.
+    Payments,
+    /// Where events are sent, signed with the Standard Webhooks scheme.
+    Webhooks,
+}
+
+/// `Authorization: Bearer sk_test_…` (or `sk_live_…`): a merchant's API key. Test keys see and
+/// make test payments only.
+#[derive(SecurityScheme)]
+#[oai(ty = "bearer", bearer_format = "sk_test_… or sk_live_…", checker = "authenticated")]
+pub struct KeyAuth(pub ApiKey);
+
+/// The key the guard authenticated.
+async fn authenticated(req: &Request, _bearer: Bearer) -> Option<ApiKey> {
+    req.extensions().get::<ApiKey>().cloned()
+}
+
+/// The key's payment `id`: another merchant's, or one of the other mode, is not found.
+pub async fn own_payment(state: &AppState, key: &ApiKey, id: &str) -> Result<Payment, ApiError> {
+    if !is_payment_id(id) {
+        return Err(ApiError::not_found("payment"));
+    }
+    match stored::find(&state.db, id).await.map_err(AppError::from)? {
+        Some(p) if p.merchant_id == key.merchant_id && p.test != key.livemode => {
+            Ok(crate::flows::expiry::as_of_now(state, p).await.map_err(AppError::from)?)
+        }
+        _ => Err(ApiError::not_found("payment")),
+    }
+}
+
+/// The key's session `id`, as it stands now (expired first if its time has come).
+pub async fn own_session(state: &AppState, key: &ApiKey, id: &str) -> Result<Payment, ApiError> {
+    let found = stored::find_by_session(&state.db, &key.merchant_id, id)
+        .await
+        .map_err(AppError::from)?;
+    match found {
+        Some(p) if p.test != key.livemode => {
+            Ok(crate::flows::expiry::as_of_now(state, p).await.map_err(AppError::from)?)
+        }
+        _ => Err(ApiError::not_found("session")),
+    }
+}
+
+pub type Api = (sessions::SessionsApi, payments::PaymentsApi, webhooks::WebhooksApi);
+
+/// The API and its document, served from `{public_url}/v1`.
+pub fn service(public_url: &str) -> OpenApiService<Api, ()> {
+    OpenApiService::new(
+        (sessions::SessionsApi, payments::PaymentsApi, webhooks::WebhooksApi),
+        "offsite-gateway API",
+        env!("CARGO_PKG_VERSION"),
+    )
+    .summary("Hosted payments by API: sessions, payments, webhooks")
+    .description(include_str!("../../../docs/api-overview.md"))
+    .server(format!("{}/v1", public_url.trim_end_matches('/')))
+}
+
+/// The `/v1` endpoint: the service behind the guard, every error in the API's shape.
+pub fn endpoint(state: &AppState) -> impl Endpoint<Output = Response> + use<> {
+    let limiter = guard::limiter(state.settings.api_rate_limit);
+    let guarded_state = state.clone();
+    // The guard answers poem's own errors (parse errors, no such route) in the API's shape.
+    service(&state.settings.public_url).around(move |ep, req| {
+            let (state, limiter): (AppState, Arc<guard::Limiter>) =
+                (guarded_state.clone(), limiter.clone());
+            async move { Ok(guard::guard(&ep, req, &state, &limiter).await) }
+        })
+}
