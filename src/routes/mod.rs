@@ -114,7 +114,7 @@ async fn secure_and_log<E: Endpoint>(ep: E, req: Request) -> Response {
 #[handler]
 fn api_document(Data(state): Data<&AppState>) -> Response {
     static SPEC: std::sync::OnceLock<String> = std::sync::OnceLock::new();
-    SPEC.get_or_init(|| api::service(&state.settings.public_url).spec())
+    SPEC.get_or_init(|| api::document(&state.settings.public_url))
         .clone()
         .with_content_type("application/json; charset=utf-8")
         .into_response()

@@ -37,6 +37,7 @@ pub struct PaymentObject {
     pub currency: String,
     /// The merchant's own reference (unique per merchant).
     pub reference: String,
+    #[oai(nullable)]
     pub card: Option<CardObject>,
     /// Unix seconds.
     pub created_at: i64,
@@ -69,6 +70,7 @@ pub struct SessionObject {
     pub ui_mode: String,
     /// Unix seconds.
     pub expires_at: i64,
+    #[oai(nullable)]
     pub payment: Option<SessionPayment>,
     /// Unix seconds.
     pub created_at: i64,
@@ -224,6 +226,7 @@ pub struct OperationObject {
     /// `capture`, `refund` or `void`.
     pub kind: String,
     /// In minor units; none for a void.
+    #[oai(nullable)]
     pub amount: Option<i64>,
     /// Always `succeeded` (a refused operation is an error, and changes nothing).
     pub status: String,

@@ -21,6 +21,7 @@ pub struct ErrorDetail {
     /// What went wrong and how to fix it, for people.
     pub message: String,
     /// The parameter at fault, if one is.
+    #[oai(nullable)]
     pub param: Option<String>,
 }
 
@@ -170,8 +171,8 @@ impl From<AppError> for ApiError {
 }
 
 /// Any error poem raised before or instead of a handler, as our shape: a parse error of the
-/// body or a parameter (400, with poem-openapi's message naming what was wrong), no such route
-/// (404), a wrong method (405 is answered 404 too: no such operation).
+/// body or a parameter (400, with poem-openapi's message naming what was wrong, and the
+/// parameter when it names one), no such route (404), a wrong method (405).
 pub fn from_poem(e: poem::Error) -> Response {
     if e.is_from_response() {
         return e.into_response();
@@ -179,17 +180,61 @@ pub fn from_poem(e: poem::Error) -> Response {
     let status = e.status();
     let message = e.to_string();
     let answer = match status {
-        StatusCode::NOT_FOUND | StatusCode::METHOD_NOT_ALLOWED => ApiError::NotFound(body(
+        StatusCode::NOT_FOUND => ApiError::NotFound(body(
             "not_found",
             "unknown_route",
             "no such operation; see /v1/openapi.json",
             None,
         )),
+        StatusCode::METHOD_NOT_ALLOWED => {
+            let mut resp = ApiError::invalid(
+                "method_not_allowed",
+                "this path does not take that method; see /v1/openapi.json",
+                None,
+            )
+            .into_response();
+            resp.set_status(StatusCode::METHOD_NOT_ALLOWED);
+            return resp;
+        }
         StatusCode::UNAUTHORIZED => ApiError::unauthorized(
             "send your API key as Authorization: Bearer sk_test_…",
         ),
         s if s.is_server_error() => ApiError::internal(),
-        _ => ApiError::invalid("parameter_invalid", message, None),
+        _ => {
+            let param = named_param(&message);
+            ApiError::invalid("parameter_invalid", message.clone(), param.as_deref())
+        }
     };
     answer.into_response()
+}
+
+/// The parameter a poem-openapi parse error names: "parameter `limit`", "unknown field
+/// `amout`", "field `amount`".
+fn named_param(message: &str) -> Option<String> {
+    for marker in ["parameter `", "field `"] {
+        if let Some(start) = message.find(marker).map(|i| i + marker.len())
+            && let Some(len) = message[start..].find('`')
+        {
+            return Some(message[start..start + len].to_string());
+        }
+    }
+    None
+}
+
+#[cfg(test)]
+mod tests {
+    use super::named_param;
+
+    #[test]
+    fn parse_errors_name_their_parameter() {
+        assert_eq!(
+            named_param("failed to parse parameter `limit`: verification failed").as_deref(),
+            Some("limit")
+        );
+        assert_eq!(
+            named_param("failed to parse \"CreateSession\": unknown field `amout`.").as_deref(),
+            Some("amout")
+        );
+        assert_eq!(named_param("Expected input type \"integer\""), None);
+    }
 }

@@ -150,9 +150,18 @@ pub async fn guard<E: Endpoint>(
 }
 
 async fn call<E: Endpoint>(ep: &E, req: Request) -> Response {
+    let path = req.uri().path().to_string();
     match ep.call(req).await {
         Ok(r) => r.into_response(),
-        Err(e) => super::errors::from_poem(e),
+        Err(e) => {
+            let mut resp = super::errors::from_poem(e);
+            if resp.status() == StatusCode::METHOD_NOT_ALLOWED
+                && let Ok(allow) = super::allowed_methods(&path).join(", ").parse()
+            {
+                resp.headers_mut().insert(header::ALLOW, allow);
+            }
+            resp
+        }
     }
 }
 

@@ -77,9 +77,74 @@ pub fn service(public_url: &str) -> OpenApiService<Api, ()> {
         "offsite-gateway API",
         env!("CARGO_PKG_VERSION"),
     )
-    .summary("Hosted payments by API: sessions, payments, webhooks")
     .description(include_str!("../../../docs/api-overview.md"))
     .server(format!("{}/v1", public_url.trim_end_matches('/')))
+}
+
+/// The request objects that refuse unknown fields (`deny_unknown_fields`, so a mistyped
+/// optional field is an error rather than silently ignored): poem-openapi does not write that
+/// into their schemas, so the document says it here.
+const CLOSED_SCHEMAS: [&str; 5] = [
+    "CreateSession",
+    "Customer",
+    "CaptureRequest",
+    "RefundRequest",
+    "CreateEndpoint",
+];
+
+/// The OpenAPI document of [`service`].
+pub fn document(public_url: &str) -> String {
+    let spec = service(public_url).spec();
+    let Ok(mut doc) = serde_json::from_str::<serde_json::Value>(&spec) else {
+        return spec;
+    };
+    for name in CLOSED_SCHEMAS {
+        if let Some(schema) = doc
+            .pointer_mut(&format!("/components/schemas/{name}"))
+            .and_then(|s| s.as_object_mut())
+        {
+            schema.insert("additionalProperties".into(), false.into());
+        }
+    }
+    serde_json::to_string_pretty(&doc).unwrap_or(spec)
+}
+
+/// The methods the document lists for the operation path `path` (`/v1/sessions/cs_1`), for
+/// the `Allow` header of a 405.
+pub fn allowed_methods(path: &str) -> Vec<String> {
+    static PATHS: std::sync::OnceLock<Vec<(Vec<String>, Vec<String>)>> = std::sync::OnceLock::new();
+    let paths = PATHS.get_or_init(|| {
+        let doc: serde_json::Value =
+            serde_json::from_str(&service("").spec()).unwrap_or_default();
+        doc["paths"]
+            .as_object()
+            .map(|paths| {
+                paths
+                    .iter()
+                    .map(|(template, ops)| {
+                        let parts = template.split('/').map(str::to_string).collect();
+                        let methods = ops
+                            .as_object()
+                            .map(|o| o.keys().map(|m| m.to_ascii_uppercase()).collect())
+                            .unwrap_or_default();
+                        (parts, methods)
+                    })
+                    .collect()
+            })
+            .unwrap_or_default()
+    });
+    let asked: Vec<&str> = path.strip_prefix("/v1").unwrap_or(path).split('/').collect();
+    paths
+        .iter()
+        .find(|(parts, _)| {
+            parts.len() == asked.len()
+                && parts
+                    .iter()
+                    .zip(&asked)
+                    .all(|(t, a)| t == a || (t.starts_with('{') && !a.is_empty()))
+        })
+        .map(|(_, methods)| methods.clone())
+        .unwrap_or_default()
 }
 
 /// The `/v1` endpoint: the service behind the guard, every error in the API's shape.

@@ -19,10 +19,12 @@ use poem_openapi::{ApiResponse, Object, OpenApi};
 #[oai(deny_unknown_fields)]
 pub struct CreateEndpoint {
     /// An https URL on a public host.
+    #[oai(validator(max_length = 2048, pattern = "^https?://"))]
     pub url: String,
     /// Event types, or `["*"]` for all: `payment.pending`, `payment.authorized`,
     /// `payment.completed`, `payment.failed`, `payment.captured`, `payment.refunded`,
     /// `payment.voided`, `session.expired`.
+    #[oai(validator(min_items = 1, max_items = 9, unique_items))]
     pub events: Vec<String>,
 }
 
@@ -41,6 +43,7 @@ pub struct EndpointObject {
     #[oai(skip_serializing_if_is_none)]
     pub secret: Option<String>,
     /// While a rotated-out secret still signs too (Unix seconds).
+    #[oai(nullable)]
     pub previous_secret_expires_at: Option<i64>,
 }
 
@@ -101,7 +104,7 @@ impl WebhooksApi {
         auth: KeyAuth,
         state: Data<&AppState>,
         /// Makes a retry safe: the same key and body within 24 h get the first answer.
-        #[oai(name = "Idempotency-Key")]
+        #[oai(name = "Idempotency-Key", validator(min_length = 1, max_length = 255, pattern = "^[!-~]+$"))]
         _idempotency_key: Header<Option<String>>,
         body: Json<CreateEndpoint>,
     ) -> Result<EndpointCreated, ApiError> {
@@ -190,7 +193,7 @@ impl WebhooksApi {
         /// `we_…`
         id: Path<String>,
         /// Makes a retry safe: the same key within 24 h gets the first answer.
-        #[oai(name = "Idempotency-Key")]
+        #[oai(name = "Idempotency-Key", validator(min_length = 1, max_length = 255, pattern = "^[!-~]+$"))]
         _idempotency_key: Header<Option<String>>,
     ) -> Result<Json<EndpointObject>, ApiError> {
         let rotated = webhooks::rotate(&state.db, &state.key, &auth.0.merchant_id, &id, now_millis())
