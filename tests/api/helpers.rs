@@ -177,6 +177,7 @@ impl TestApp {
             pending_settle_after: Duration::from_secs(1),
             db_max_connections: Some(8),
             callback_retry_schedule: RetrySchedule::parse("1s,1s,1s,1s,1s").unwrap(),
+            webhook_retry_schedule: RetrySchedule::parse("1s,1s,1s").unwrap(),
             callback_timeout: Duration::from_secs(2),
             ..Settings::default()
         };
@@ -245,6 +246,10 @@ impl TestApp {
             self.settings.callback_retry_schedule.clone(),
             self.settings.callback_lease(),
             std::sync::Arc::new(tokio::sync::Notify::new()),
+        )
+        .with_webhooks(
+            std::sync::Arc::new(self.master_key()),
+            self.settings.webhook_retry_schedule.clone(),
         );
         let mut attempted = 0;
         loop {
@@ -257,6 +262,58 @@ impl TestApp {
 
     pub fn url(&self, path: &str) -> String {
         format!("{}{}", self.address, path)
+    }
+
+    /// A new API key of `account` (`sk_live_…` if `live`), made in the store as the CLI and
+    /// the dashboard make them.
+    pub async fn api_key(&self, account: &str, live: bool) -> String {
+        let now = offsite_gateway::store::now_millis();
+        offsite_gateway::store::api_keys::create(&self.db, account, live, now)
+            .await
+            .unwrap()
+            .key
+    }
+
+    /// One call of the sessions API: `method` `path` (`/v1/…`) with `key` as bearer, an
+    /// optional JSON body and `Idempotency-Key`; the status, the JSON answer and the headers.
+    pub async fn api(
+        &self,
+        method: reqwest::Method,
+        path: &str,
+        key: &str,
+        body: Option<serde_json::Value>,
+        idempotency_key: Option<&str>,
+    ) -> (u16, serde_json::Value, reqwest::header::HeaderMap) {
+        let mut req = self
+            .client
+            .request(method, self.url(path))
+            .header("authorization", format!("Bearer {key}"));
+        if let Some(b) = body {
+            req = req
+                .header("content-type", "application/json")
+                .body(b.to_string());
+        }
+        if let Some(k) = idempotency_key {
+            req = req.header("idempotency-key", k);
+        }
+        let resp = req.send().await.unwrap();
+        let status = resp.status().as_u16();
+        let headers = resp.headers().clone();
+        let text = resp.text().await.unwrap();
+        let json = serde_json::from_str(&text).unwrap_or_else(|_| panic!("not JSON: {text}"));
+        (status, json, headers)
+    }
+
+    /// A session body of merchant M's: `amount` EUR cents, `reference`, returning to
+    /// shop.example.com.
+    pub fn session_body(&self, reference: &str, amount: i64) -> serde_json::Value {
+        serde_json::json!({
+            "amount": amount,
+            "currency": "EUR",
+            "reference": reference,
+            "return_url": "https://shop.example.com/return",
+            "cancel_url": "https://shop.example.com/cancel",
+        })
     }
 
     /// A valid payment request of merchant M, unsigned.

@@ -26,6 +26,24 @@ pub struct Hit {
     pub fields: Vec<(String, String)>,
     pub content_type: Option<String>,
     pub at: Instant,
+    /// The body as sent (a webhook's JSON is verified over these bytes).
+    pub body: Vec<u8>,
+    /// Every header, names lower-case.
+    pub headers: Vec<(String, String)>,
+}
+
+impl Hit {
+    pub fn header(&self, name: &str) -> Option<&str> {
+        self.headers
+            .iter()
+            .find(|(n, _)| n == name)
+            .map(|(_, v)| v.as_str())
+    }
+
+    /// The body as JSON (a webhook's).
+    pub fn json(&self) -> serde_json::Value {
+        serde_json::from_slice(&self.body).expect("a JSON body")
+    }
 }
 
 #[derive(Default)]
@@ -52,6 +70,12 @@ async fn receive(req: &Request, body: Body, Data(script): Data<&Arc<Script>>) ->
         fields,
         content_type: req.header("content-type").map(str::to_string),
         at: Instant::now(),
+        headers: req
+            .headers()
+            .iter()
+            .map(|(n, v)| (n.as_str().to_string(), v.to_str().unwrap_or("").to_string()))
+            .collect(),
+        body: bytes,
     });
     let reply = script
         .replies
