@@ -3,7 +3,8 @@
 
 use crate::config::Settings;
 use crate::startup;
-use crate::store::{api_keys, format_millis, merchants, now_millis};
+use crate::store::merchants::{self, Actor};
+use crate::store::{api_keys, format_millis, now_millis};
 use clap::Subcommand;
 
 #[derive(Subcommand)]
@@ -45,7 +46,8 @@ pub async fn run(settings: Settings, command: ApiKeyCommand) -> anyhow::Result<(
                      until the account is enabled for live payments"
                 );
             }
-            let made = api_keys::create(&db, &account, live, now_millis()).await?;
+            let made =
+                api_keys::create(&db, &account, live, now_millis(), Some(&Actor::cli())).await?;
             if json {
                 println!("{}", serde_json::json!({"id": made.id, "key": made.key}));
             } else {
@@ -76,12 +78,18 @@ pub async fn run(settings: Settings, command: ApiKeyCommand) -> anyhow::Result<(
                         Some(at) => format!("revoked {}", format_millis(at)),
                         None => "active".into(),
                     };
-                    println!("{}  {}  {}  {}", k.id, k.hint, format_millis(k.created_at), state);
+                    println!(
+                        "{}  {}  {}  {}",
+                        k.id,
+                        k.hint,
+                        format_millis(k.created_at),
+                        state
+                    );
                 }
             }
         }
         ApiKeyCommand::Revoke { id, .. } => {
-            if !api_keys::revoke(&db, &account, &id, now_millis()).await? {
+            if !api_keys::revoke(&db, &account, &id, now_millis(), Some(&Actor::cli())).await? {
                 anyhow::bail!("{account} has no active API key {id}");
             }
             println!("revoked {id}");

@@ -2,7 +2,8 @@
 //! strings). The signature and the typed request are both computed from its output, so there is
 //! never a second, more lenient parse that could disagree with the first (T8).
 //!
-//! Rejected, never repaired: duplicate names, malformed percent escapes, invalid UTF-8, NUL
+//! Rejected, never repaired: duplicate names (but for the names a form declares as lists in
+//! [`Limits::lists`], a group of checkboxes), malformed percent escapes, invalid UTF-8, NUL
 //! characters, more than [`Limits::max_fields`] pairs, and a name or value over
 //! [`Limits::max_value_bytes`].
 
@@ -13,6 +14,9 @@ use std::fmt;
 pub struct Limits {
     pub max_fields: usize,
     pub max_value_bytes: usize,
+    /// Names that may repeat in a form body (a dashboard form's checkboxes); none by default,
+    /// and never in a signed request. JSON objects take none.
+    pub lists: &'static [&'static str],
 }
 
 impl Default for Limits {
@@ -20,6 +24,7 @@ impl Default for Limits {
         Self {
             max_fields: 100,
             max_value_bytes: 2048,
+            lists: &[],
         }
     }
 }
@@ -48,7 +53,7 @@ pub enum FormError {
     Nested(String),
 }
 
-/// Decoded name/value pairs in the order received, names unique.
+/// Decoded name/value pairs in the order received, names unique but for declared lists.
 #[derive(Clone, Default, PartialEq, Eq)]
 pub struct Fields {
     pairs: Vec<(String, String)>,
@@ -87,7 +92,7 @@ impl Fields {
                 FormError::TooLong(_, n) => FormError::TooLong(name.clone(), n),
                 other => other,
             })?;
-            if self.get(&name).is_some() {
+            if self.get(&name).is_some() && !limits.lists.contains(&name.as_str()) {
                 return Err(FormError::Duplicate(name));
             }
             if self.pairs.len() >= limits.max_fields {
@@ -109,6 +114,14 @@ impl Fields {
         self.pairs
             .iter()
             .find(|(n, _)| n == name)
+            .map(|(_, v)| v.as_str())
+    }
+
+    /// Every value of `name`, in the order received (several only for a declared list).
+    pub fn all<'a>(&'a self, name: &'a str) -> impl Iterator<Item = &'a str> {
+        self.pairs
+            .iter()
+            .filter(move |(n, _)| n == name)
             .map(|(_, v)| v.as_str())
     }
 
@@ -328,6 +341,22 @@ mod tests {
                 String::from_utf8_lossy(bad)
             );
         }
+    }
+
+    #[test]
+    fn only_declared_lists_repeat() {
+        let lists = Limits {
+            lists: &["events"],
+            ..Limits::default()
+        };
+        let f = Fields::parse(b"events=a&url=u&events=b", lists).unwrap();
+        assert_eq!(f.all("events").collect::<Vec<_>>(), ["a", "b"]);
+        assert_eq!(f.get("events"), Some("a"));
+        assert_eq!(
+            Fields::parse(b"events=a&url=u&url=v", lists),
+            Err(FormError::Duplicate("url".into()))
+        );
+        assert!(parse("events=a&events=b").is_err(), "no list by default");
     }
 
     #[test]

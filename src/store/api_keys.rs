@@ -2,9 +2,12 @@
 //! random bytes in hex, shown once at creation and stored only as their SHA-256 with a short
 //! hint (`sk_test_…a1b2`) for the merchant to tell them apart. A key is looked up by its hash
 //! through a unique index, so no comparison of secrets happens in our code; a revoked key is
-//! never found again.
+//! never found again. Making and revoking a key write their audit row in the same unit of work
+//! when someone is named as doing it.
 
+use super::audit::{self, Change, Event};
 use super::db::Db;
+use super::merchants::Actor;
 use super::sql::{Row, Sql};
 use crate::crypto::{random_hex, sortable_hex};
 use anyhow::Context;
@@ -47,23 +50,28 @@ static INSERT: Sql = Sql::new(
      VALUES ($1, $2, $3, $4, $5, $6)",
 );
 
-/// Makes a key for `merchant_id`; the caller shows `key` once.
+/// Makes a key for `merchant_id`; the caller shows `key` once. With `by`, its audit row is
+/// written with it.
 pub async fn create(
     db: &Db,
     merchant_id: &str,
     livemode: bool,
     now: i64,
+    by: Option<&Actor>,
 ) -> anyhow::Result<Created> {
     let prefix = if livemode { LIVE_PREFIX } else { TEST_PREFIX };
     let key = format!("{prefix}{}", random_hex::<32>());
     let id = format!("key_{}", sortable_hex::<6>());
     let hint = format!("{prefix}…{}", &key[key.len() - 4..]);
-    db.exec(
-        &INSERT,
-        params![id.as_str(), merchant_id, livemode, hash(&key), hint, now],
-    )
-    .await
-    .context("storing an API key")?;
+    let mode = if livemode { "live" } else { "test" };
+    let change = by.map(|by| {
+        let detail = format!("{mode} API key {id} made");
+        Change::by(merchant_id, by, Event::ApiKeyCreated, detail, now)
+    });
+    let row = params![id.as_str(), merchant_id, livemode, hash(&key), hint, now];
+    audit::changed_with(db, &INSERT, row, change)
+        .await
+        .context("storing an API key")?;
     Ok(Created { id, key })
 }
 
@@ -118,13 +126,22 @@ static REVOKE: Sql = Sql::new(
      WHERE id = $1 AND merchant_id = $2 AND revoked_at IS NULL",
 );
 
-/// Revokes the merchant's key `id`; false if there is no such live key of this merchant.
-pub async fn revoke(db: &Db, merchant_id: &str, id: &str, now: i64) -> anyhow::Result<bool> {
-    Ok(db
-        .exec(&REVOKE, params![id, merchant_id, now])
+/// Revokes the merchant's key `id` (with its audit row, given `by`); false if there is no such
+/// live key of this merchant, and then nothing is recorded.
+pub async fn revoke(
+    db: &Db,
+    merchant_id: &str,
+    id: &str,
+    now: i64,
+    by: Option<&Actor>,
+) -> anyhow::Result<bool> {
+    let change = by.map(|by| {
+        let detail = format!("API key {id} revoked");
+        Change::by(merchant_id, by, Event::ApiKeyRevoked, detail, now)
+    });
+    audit::changed_with(db, &REVOKE, params![id, merchant_id, now], change)
         .await
-        .context("revoking an API key")?
-        == 1)
+        .context("revoking an API key")
 }
 
 #[cfg(test)]

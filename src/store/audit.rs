@@ -1,9 +1,10 @@
-//! The audit log: every credential, settings, login and dashboard payment event, with who,
-//! when and from where. Rows are written in the same unit of work as the change they record,
+//! The audit log: every credential (secret, API key, webhook endpoint), settings, login and
+//! dashboard payment event, with who, when and from where. Rows are written in the same unit of work as the change they record,
 //! so a change is never without its row. Failed logins are rows too; the login's lockout
 //! counts them.
 
 use super::db::{Db, Tx};
+use super::merchants::Actor;
 use super::now_millis;
 use super::sql::{Row, Sql, Value};
 use crate::crypto::sortable_hex;
@@ -27,6 +28,13 @@ pub enum Event {
     PaymentRefunded,
     PaymentVoided,
     CallbacksResent,
+    ApiKeyCreated,
+    ApiKeyRevoked,
+    WebhookEndpointCreated,
+    WebhookEndpointDeleted,
+    WebhookSecretRotated,
+    /// A webhook delivery sent again from the dashboard.
+    WebhookResent,
 }
 
 impl Event {
@@ -47,6 +55,12 @@ impl Event {
             Event::PaymentRefunded => "payment.refunded",
             Event::PaymentVoided => "payment.voided",
             Event::CallbacksResent => "callbacks.resent",
+            Event::ApiKeyCreated => "api_key.created",
+            Event::ApiKeyRevoked => "api_key.revoked",
+            Event::WebhookEndpointCreated => "webhook_endpoint.created",
+            Event::WebhookEndpointDeleted => "webhook_endpoint.deleted",
+            Event::WebhookSecretRotated => "webhook_endpoint.secret_rotated",
+            Event::WebhookResent => "webhook.resent",
         }
     }
 }
@@ -155,6 +169,18 @@ pub struct Change {
 }
 
 impl Change {
+    /// The row of a change to `account_id` by `by`.
+    pub fn by(account_id: &str, by: &Actor, event: Event, detail: String, at: i64) -> Self {
+        Self {
+            account_id: account_id.to_string(),
+            actor: by.name.clone(),
+            ip: by.ip.clone(),
+            event,
+            detail,
+            at,
+        }
+    }
+
     /// Records the row inside the unit of work of the change.
     pub async fn record_in(&self, tx: Tx<'_>) -> anyhow::Result<()> {
         let entry = Entry {
@@ -185,4 +211,17 @@ pub async fn changed(
         })
     })
     .await
+}
+
+/// [`changed`] when there is a row to record; otherwise `sql` on its own. Whether it changed.
+pub async fn changed_with(
+    db: &Db,
+    sql: &'static Sql,
+    params: Vec<Value>,
+    change: Option<Change>,
+) -> anyhow::Result<bool> {
+    match change {
+        Some(change) => changed(db, sql, params, change).await,
+        None => Ok(db.exec(sql, params).await? > 0),
+    }
 }

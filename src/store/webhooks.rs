@@ -1,13 +1,19 @@
-//! Webhook endpoints and their deliveries (protocol.md section 12). An endpoint's secret is
-//! sealed under the master key (bound to the endpoint by the associated data) and shown once;
-//! a rotation keeps the previous secret signing for 24 h. Events are queued in the callback
-//! outbox, one row per subscribed endpoint, in the unit of work of the change they report, so
-//! they share its durability, lease, attempt log and resend; the worker signs each attempt.
+//! Webhook endpoints (protocol.md section 12). An endpoint's secret is sealed under the master
+//! key (bound to the endpoint by the associated data) and shown once; a rotation keeps the
+//! previous secret signing for 24 h. Its events and their deliveries are in [`deliveries`]: they
+//! share the callback outbox's durability, lease, attempt log and resend; the worker signs each
+//! attempt with [`signing_keys`]. The changes a dashboard user makes write their audit row in
+//! the same unit of work.
 
-use super::db::{Db, Tx};
+mod deliveries;
+
+pub use deliveries::{Delivery, NewEvent, deliveries, emit, resend};
+
+use super::audit::{self, Change, Event};
+use super::db::Db;
+use super::merchants::Actor;
 use super::sql::{Row, Sql};
 use crate::crypto::{MasterKey, random_bytes, sortable_hex};
-use crate::domain::callback::CallbackStatus;
 use crate::domain::webhook::{self, SECRET_BYTES, Subscription};
 use anyhow::{Context, anyhow};
 use secrecy::{ExposeSecret, SecretBox};
@@ -54,12 +60,23 @@ static INSERT: Sql = Sql::new(
     "INSERT INTO webhook_endpoints (id, merchant_id, url, events, secret_sealed, created_at)
      VALUES ($1, $2, $3, $4, $5, $6)",
 );
+/// Takes the merchant's row lock for the rest of the unit of work (a no-op write, the same on
+/// both engines): concurrent creates of one merchant then count one after another, so none
+/// passes [`MAX_ENDPOINTS`]. SQLite has one writer already.
+static LOCK_MERCHANT: Sql =
+    Sql::new("UPDATE merchants SET account_id = account_id WHERE account_id = $1");
 static COUNT: Sql = Sql::new(
     "SELECT COUNT(*) FROM webhook_endpoints WHERE merchant_id = $1 AND deleted_at IS NULL",
 );
 
-/// Creates an endpoint; returns it and its secret (shown once), or `None` when the merchant
-/// already has [`MAX_ENDPOINTS`].
+/// The audit detail's name for where an endpoint sends: its origin only, as a URL's path or
+/// query may carry the receiver's own token.
+fn origin_of(url: &str) -> String {
+    url::Url::parse(url).map_or_else(|_| "?".into(), |u| u.origin().ascii_serialization())
+}
+
+/// Creates an endpoint (with its audit row, given `by`); returns it and its secret (shown
+/// once), or `None` when the merchant already has [`MAX_ENDPOINTS`].
 pub async fn create(
     db: &Db,
     key: &MasterKey,
@@ -67,16 +84,27 @@ pub async fn create(
     url: &str,
     events: &Subscription,
     now: i64,
+    by: Option<&Actor>,
 ) -> anyhow::Result<Option<(Endpoint, String)>> {
     let id = format!("we_{}", sortable_hex::<8>());
     let secret = webhook::new_secret(&random_bytes::<SECRET_BYTES>());
     let sealed = hex::encode(key.seal(secret.as_bytes(), &aad(&id)));
     let (merchant, url_text, events_text) =
         (merchant_id.to_string(), url.to_string(), events.to_text());
+    let change = by.map(|by| {
+        let detail = format!(
+            "webhook endpoint {id} to {} for {events_text}",
+            origin_of(url)
+        );
+        Change::by(merchant_id, by, Event::WebhookEndpointCreated, detail, now)
+    });
     let row_id = id.clone();
     let created = db
         .write(move |tx| {
             Box::pin(async move {
+                tx.exec(&LOCK_MERCHANT, params![merchant.as_str()])
+                    .await
+                    .context("locking the merchant")?;
                 let n: i64 = tx
                     .fetch_optional(&COUNT, params![merchant.as_str()], |r| r.get(0))
                     .await?
@@ -87,10 +115,20 @@ pub async fn create(
                 }
                 tx.exec(
                     &INSERT,
-                    params![row_id.as_str(), merchant.as_str(), url_text, events_text, sealed, now],
+                    params![
+                        row_id.as_str(),
+                        merchant.as_str(),
+                        url_text,
+                        events_text,
+                        sealed,
+                        now
+                    ],
                 )
                 .await
                 .context("storing a webhook endpoint")?;
+                if let Some(change) = change {
+                    change.record_in(tx).await?;
+                }
                 Ok(true)
             })
         })
@@ -140,14 +178,22 @@ static DELETE: Sql = Sql::new(
      WHERE id = $1 AND merchant_id = $2 AND deleted_at IS NULL",
 );
 
-/// Deletes the merchant's endpoint: nothing more is queued for it, and what was queued gives
-/// up at its next attempt. False if there is no such endpoint.
-pub async fn delete(db: &Db, merchant_id: &str, id: &str, now: i64) -> anyhow::Result<bool> {
-    Ok(db
-        .exec(&DELETE, params![id, merchant_id, now])
+/// Deletes the merchant's endpoint (with its audit row, given `by`): nothing more is queued for
+/// it, and what was queued gives up at its next attempt. False if there is no such endpoint.
+pub async fn delete(
+    db: &Db,
+    merchant_id: &str,
+    id: &str,
+    now: i64,
+    by: Option<&Actor>,
+) -> anyhow::Result<bool> {
+    let change = by.map(|by| {
+        let detail = format!("webhook endpoint {id} deleted");
+        Change::by(merchant_id, by, Event::WebhookEndpointDeleted, detail, now)
+    });
+    audit::changed_with(db, &DELETE, params![id, merchant_id, now], change)
         .await
-        .context("deleting a webhook endpoint")?
-        == 1)
+        .context("deleting a webhook endpoint")
 }
 
 static ROTATE: Sql = Sql::new(
@@ -156,25 +202,31 @@ static ROTATE: Sql = Sql::new(
      WHERE id = $1 AND merchant_id = $2 AND deleted_at IS NULL",
 );
 
-/// Gives the endpoint a new secret (returned, shown once); the current one keeps signing for
-/// [`ROTATION_OVERLAP_MS`]. `None` if there is no such endpoint.
+/// Gives the endpoint a new secret (returned, shown once; audit-logged given `by`); the current
+/// one keeps signing for [`ROTATION_OVERLAP_MS`]. `None` if there is no such endpoint.
 pub async fn rotate(
     db: &Db,
     key: &MasterKey,
     merchant_id: &str,
     id: &str,
     now: i64,
+    by: Option<&Actor>,
 ) -> anyhow::Result<Option<(Endpoint, String)>> {
     let secret = webhook::new_secret(&random_bytes::<SECRET_BYTES>());
     let sealed = hex::encode(key.seal(secret.as_bytes(), &aad(id)));
-    let changed = db
-        .exec(
-            &ROTATE,
-            params![id, merchant_id, now + ROTATION_OVERLAP_MS, sealed],
-        )
+    let until = now + ROTATION_OVERLAP_MS;
+    let change = by.map(|by| {
+        let detail = format!(
+            "webhook endpoint {id} has a new secret; the previous one signs too until {}",
+            super::format_millis(until)
+        );
+        Change::by(merchant_id, by, Event::WebhookSecretRotated, detail, now)
+    });
+    let update = params![id, merchant_id, until, sealed];
+    let changed = audit::changed_with(db, &ROTATE, update, change)
         .await
         .context("rotating a webhook secret")?;
-    if changed != 1 {
+    if !changed {
         return Ok(None);
     }
     let endpoint = find(db, merchant_id, id)
@@ -224,165 +276,4 @@ pub async fn signing_keys(
         keys.push(open(&p)?);
     }
     Ok(Some(keys))
-}
-
-/// An event to queue: its id (`evt_…`, the `webhook-id` of every attempt), type, and body.
-#[derive(Debug, Clone)]
-pub struct NewEvent {
-    pub id: String,
-    pub event_type: &'static str,
-    pub merchant_id: String,
-    pub payment_id: String,
-    /// The `data.object` of the body.
-    pub object: serde_json::Value,
-    /// Unix seconds.
-    pub created_at: i64,
-}
-
-impl NewEvent {
-    pub fn new(
-        event_type: &'static str,
-        merchant_id: &str,
-        payment_id: &str,
-        object: serde_json::Value,
-        now_ms: i64,
-    ) -> Self {
-        Self {
-            id: format!("evt_{}", sortable_hex::<10>()),
-            event_type,
-            merchant_id: merchant_id.to_string(),
-            payment_id: payment_id.to_string(),
-            object,
-            created_at: now_ms.div_euclid(1000),
-        }
-    }
-
-    /// The body every attempt sends, byte for byte.
-    pub fn body(&self) -> String {
-        serde_json::json!({
-            "id": self.id,
-            "type": self.event_type,
-            "created_at": self.created_at,
-            "data": {"object": self.object},
-        })
-        .to_string()
-    }
-}
-
-static SUBSCRIBED: Sql = Sql::new(
-    "SELECT id, url, events FROM webhook_endpoints WHERE merchant_id = $1 AND deleted_at IS NULL",
-);
-static QUEUE: Sql = Sql::new(
-    "INSERT INTO callbacks
-        (payment_id, merchant_id, url, body, result, status, attempts, next_attempt_at,
-         created_at, updated_at, operation_id, endpoint_id, event_id)
-     VALUES ($1, $2, $3, $4, $5, 'pending', 0, $6, $6, $6, NULL, $7, $8)",
-);
-
-/// Queues `event` for every endpoint of its merchant that subscribes to its type, in the
-/// caller's unit of work; returns how many deliveries were queued.
-pub async fn emit(tx: Tx<'_>, event: &NewEvent, now: i64) -> anyhow::Result<usize> {
-    let endpoints: Vec<(String, String, String)> = tx
-        .fetch_all(&SUBSCRIBED, params![event.merchant_id.as_str()], |r| {
-            Ok((r.get(0)?, r.get(1)?, r.get(2)?))
-        })
-        .await
-        .context("finding webhook endpoints")?;
-    let wanted: Vec<_> = endpoints
-        .into_iter()
-        .filter(|(_, _, events)| Subscription::from_text(events).wants(event.event_type))
-        .collect();
-    if wanted.is_empty() {
-        return Ok(0);
-    }
-    let body = event.body();
-    let rows = wanted
-        .iter()
-        .map(|(id, url, _)| {
-            params![
-                event.payment_id.as_str(),
-                event.merchant_id.as_str(),
-                url.as_str(),
-                body.as_str(),
-                event.event_type,
-                now,
-                id.as_str(),
-                event.id.as_str(),
-            ]
-        })
-        .collect();
-    tx.exec_each(&QUEUE, rows)
-        .await
-        .context("queueing webhook deliveries")?;
-    Ok(wanted.len())
-}
-
-/// One delivery of an event to an endpoint, as the merchant sees it.
-#[derive(Debug, Clone)]
-pub struct Delivery {
-    pub id: i64,
-    pub event_id: String,
-    pub event_type: String,
-    pub payment_id: String,
-    pub status: CallbackStatus,
-    pub attempts: i32,
-    pub last_status: Option<i32>,
-    pub last_error: Option<String>,
-    pub created_at: i64,
-    pub body: String,
-}
-
-static DELIVERIES: Sql = Sql::new(
-    "SELECT id, event_id, result, payment_id, status, attempts, last_status, last_error,
-            created_at, body
-     FROM callbacks WHERE endpoint_id = $1 AND merchant_id = $2
-     ORDER BY id DESC LIMIT $3",
-);
-
-/// The newest deliveries to the merchant's endpoint `id`.
-pub async fn deliveries(
-    db: &Db,
-    merchant_id: &str,
-    id: &str,
-    limit: i64,
-) -> anyhow::Result<Vec<Delivery>> {
-    db.fetch_all(&DELIVERIES, params![id, merchant_id, limit], |r| {
-        let status: String = r.get(4)?;
-        Ok(Delivery {
-            id: r.get(0)?,
-            event_id: r.get(1)?,
-            event_type: r.get(2)?,
-            payment_id: r.get(3)?,
-            status: CallbackStatus::parse(&status)
-                .ok_or_else(|| anyhow!("a delivery has the unknown status {status:?}"))?,
-            attempts: r.get(5)?,
-            last_status: r.get(6)?,
-            last_error: r.get(7)?,
-            created_at: r.get(8)?,
-            body: r.get(9)?,
-        })
-    })
-    .await
-    .context("listing webhook deliveries")
-}
-
-static RESEND: Sql = Sql::new(
-    "INSERT INTO callbacks
-        (payment_id, merchant_id, url, body, result, status, attempts, next_attempt_at,
-         created_at, updated_at, operation_id, endpoint_id, event_id)
-     SELECT c.payment_id, c.merchant_id, e.url, c.body, c.result, 'pending', 0, $3, $3, $3,
-            NULL, c.endpoint_id, c.event_id
-     FROM callbacks c JOIN webhook_endpoints e ON e.id = c.endpoint_id
-     WHERE c.id = $1 AND c.merchant_id = $2 AND e.deleted_at IS NULL",
-);
-
-/// Sends the merchant's delivery `id` again as a new series of attempts, due at once: the same
-/// event (id and body) to the endpoint's current URL. False if there is no such delivery or its
-/// endpoint was deleted.
-pub async fn resend(db: &Db, merchant_id: &str, id: i64, now: i64) -> anyhow::Result<bool> {
-    Ok(db
-        .exec(&RESEND, params![id, merchant_id, now])
-        .await
-        .context("resending a webhook delivery")?
-        == 1)
 }

@@ -4,8 +4,10 @@ Starts the gateway binary on a fresh SQLite database, invites a dashboard user f
 merchant through the CLI, and then, as that merchant: sets a password through the one-time link,
 logs in (a wrong password first), rotates the secret with an overlap and revokes the previous one
 while signed checkouts from Python show which secret verifies, reads the signature doctor's
-rejections, restricts the return hosts, is attacked by a cross-origin page (T10: the forms it
-auto-submits change nothing), and logs out. Every page is screenshotted (some at 390px as well)
+rejections, makes an API key and a webhook endpoint (a live key and a bad URL refused, the key
+and the secret each shown once), sees a paid session's webhook delivered and sends it again,
+rotates the endpoint's secret, restricts the return hosts, is attacked by a cross-origin page
+(T10: the forms it auto-submits change nothing), and logs out. Every page is screenshotted (some at 390px as well)
 and checked with axe-core.
 
     python3 tests/browser/dashboard.py target/debug/offsite-gateway [screenshot-dir]
@@ -122,6 +124,62 @@ def evil_site(gateway):
     server = ThreadingHTTPServer(('127.0.0.1', port), Handler)
     threading.Thread(target=server.serve_forever, daemon=True).start()
     return f'http://127.0.0.1:{port}', server
+
+
+def webhook_receiver():
+    """A merchant's webhook receiver on loopback: answers 200 and keeps each request's headers."""
+    port = free_port()
+    hits = []
+
+    class Handler(BaseHTTPRequestHandler):
+        def log_message(self, *args):
+            pass
+
+        def do_POST(self):
+            body = self.rfile.read(int(self.headers.get('content-length') or 0))
+            hits.append({'path': self.path, 'id': self.headers.get('webhook-id'), 'body': body})
+            self.send_response(200)
+            self.end_headers()
+            self.wfile.write(b'ok')
+
+    server = ThreadingHTTPServer(('127.0.0.1', port), Handler)
+    threading.Thread(target=server.serve_forever, daemon=True).start()
+    return f'http://127.0.0.1:{port}', hits, server
+
+
+def api(gateway, method, path, key, body=None):
+    """One call of the sessions API with `key` as bearer; the status and the JSON answer."""
+    url = urllib.parse.urlparse(gateway)
+    conn = http.client.HTTPConnection(url.hostname, url.port, timeout=10)
+    headers = {'authorization': f'Bearer {key}'}
+    if body is not None:
+        headers['content-type'] = 'application/json'
+    conn.request(method, path, json.dumps(body) if body is not None else None, headers)
+    resp = conn.getresponse()
+    text = resp.read().decode('utf-8', 'replace')
+    conn.close()
+    try:
+        return resp.status, json.loads(text)
+    except ValueError:
+        return resp.status, text
+
+
+def pay_with_http(gateway, pay_url):
+    """Pays a hosted page with the approved card from Python (the return URL is not reachable
+    here, so no browser follows it); the status of the card form's POST."""
+    url = urllib.parse.urlparse(pay_url)
+    conn = http.client.HTTPConnection(url.hostname, url.port, timeout=10)
+    conn.request('GET', url.path)
+    page = conn.getresponse().read().decode()
+    hidden = dict(re.findall(r'name="(csrf_token|attempt)" value="([^"]*)"', page))
+    form = dict(hidden, cardholder_name='Ada Lovelace', card_number='4242 4242 4242 4242',
+                card_expiry='12/30', card_cvc='123')
+    conn.request('POST', url.path, urllib.parse.urlencode(form),
+                 {'content-type': 'application/x-www-form-urlencoded', 'origin': gateway})
+    resp = conn.getresponse()
+    resp.read()
+    conn.close()
+    return resp.status
 
 
 def main():
@@ -317,6 +375,116 @@ def main():
             shot('developers')
             narrow('developers', 'the developers page')
             axe('the developers page')
+
+            # 5b. API keys and webhook endpoints on the developers page, through the real forms.
+            receiver, hooks, receiver_server = webhook_receiver()
+            check('the developers page has the API key and webhook sections',
+                  page.locator('section#api-keys table#api-key-list').count() == 1
+                  and page.locator('section#webhook-endpoints table#webhook-list').count() == 1
+                  and page.locator('#new-api-key, #new-webhook-secret').count() == 0)
+            page.check('#live')
+            status, _ = submit('#api-key-button')
+            check('a live key for the test-only sandbox is 422 with #live-error and no key',
+                  status == 422 and page.locator('#live-error').is_visible()
+                  and page.locator('#new-api-key').count() == 0
+                  and page.locator('#api-key-list tr[data-key-id]').count() == 0,
+                  (status, page.inner_text('#api-keys')))
+            axe('the developers page refusing a live key')
+            page.uncheck('#live')
+            status, final = submit('#api-key-button')
+            api_key = page.inner_text('#new-api-key').strip() if page.locator('#new-api-key').count() else ''
+            check('a test key is shown once in #new-api-key, with the note that it is not shown again',
+                  status == 200 and re.fullmatch(r'sk_test_[0-9a-f]{64}', api_key)
+                  and 'not shown again' in page.inner_text('#api-keys')
+                  and page.locator('#api-key-list tr[data-key-id] form.revoke-key-form').count() == 1,
+                  (status, api_key))
+            hint = page.inner_text('#api-key-list tr[data-key-id] td:nth-child(2)')
+            check('the key is listed by its hint only', hint == 'sk_test_…' + api_key[-4:], hint)
+            shot('developers-new-api-key')
+            axe('the developers page with a new API key')
+            st, body = api(gateway, 'GET', '/v1/payments', api_key)
+            check('the new key works as a bearer on GET /v1/payments', st == 200, (st, body))
+
+            page.fill('#webhook-url', 'ftp://hooks.example.com/in')
+            page.evaluate("document.getElementById('webhook-form').noValidate = true")
+            status, _ = submit('#webhook-button')
+            check('a bad webhook URL is 422 with #webhook-url-error, nothing listed',
+                  status == 422 and page.locator('#webhook-url-error').is_visible()
+                  and page.locator('#events-error').is_visible()
+                  and page.locator('#webhook-list tr[data-endpoint-id]').count() == 0, status)
+            shot('developers-webhook-error')
+            axe('the developers page with webhook form errors')
+            page.fill('#webhook-url', receiver + '/hooks')
+            page.check('#event-payment-completed')
+            page.check('#event-payment-authorized')
+            status, _ = submit('#webhook-button')
+            whsec = page.inner_text('#new-webhook-secret').strip() if page.locator('#new-webhook-secret').count() else ''
+            endpoint_rows = page.locator('#webhook-list tr[data-endpoint-id]')
+            check('a webhook endpoint is made: its secret shown once in #new-webhook-secret, and listed',
+                  status == 200 and whsec.startswith('whsec_') and endpoint_rows.count() == 1
+                  and receiver + '/hooks' in endpoint_rows.first.inner_text()
+                  and 'not shown again' in page.inner_text('#webhook-endpoints'), (status, whsec))
+            axe('the developers page with a new webhook secret')
+            visit('/dashboard/developers')
+            check('after a GET neither the key nor the webhook secret is anywhere in the page',
+                  api_key and whsec and api_key not in page.content() and whsec not in page.content()
+                  and page.locator('#new-api-key, #new-webhook-secret').count() == 0)
+
+            # A session paid with the new key: its payment.completed event reaches the receiver.
+            st, made = api(gateway, 'POST', '/v1/sessions', api_key, {
+                'amount': 4200, 'currency': 'EUR', 'reference': 'd-webhook-1',
+                'return_url': SHOP + '/return', 'cancel_url': SHOP + '/cancel'})
+            paid = st == 201 and pay_with_http(gateway, made['url']) == 303
+            check('a session made with the key is paid', paid, (st, made))
+            for _ in range(100):
+                if hooks:
+                    break
+                time.sleep(0.1)
+            check('the webhook reached the receiver', hooks and hooks[0]['path'] == '/hooks', hooks)
+            for _ in range(50):
+                visit('/dashboard/developers')
+                if page.locator('table.webhook-deliveries tr[data-delivery-id]').count() >= 1 \
+                        and 'pending' not in page.inner_text('table.webhook-deliveries'):
+                    break
+                time.sleep(0.1)
+            rows = page.locator('table.webhook-deliveries tr[data-delivery-id]')
+            listed = page.inner_text('table.webhook-deliveries') if rows.count() else ''
+            links = page.eval_on_selector_all('table.webhook-deliveries a', 'as => as.map(a => a.getAttribute("href"))')
+            check('the deliveries are listed: event type and id, payment link, delivered, HTTP 200',
+                  'payment.completed' in listed and 'delivered' in listed and 'HTTP 200' in listed
+                  and all(h['id'] in listed for h in hooks) and links
+                  and all(re.fullmatch(r'/dashboard/payments/[0-9a-f]{32}', a or '') for a in links),
+                  (listed, links))
+            found = re.search(r'evt_[0-9a-f]+', rows.first.inner_text()) if rows.count() else None
+            newest = found.group(0) if found else ''
+            sent_before = len(hooks)
+            status, final = submit('table.webhook-deliveries tr[data-delivery-id] form.resend-webhook-form button')
+            check('sending the newest delivery again is 303 with #webhooks-message',
+                  status == 303 and page.locator('#webhooks-message').is_visible(), (status, final.url))
+            for _ in range(100):
+                if len(hooks) > sent_before:
+                    break
+                time.sleep(0.1)
+            first_send = next((h for h in hooks if h['id'] == newest), None)
+            check('the resent delivery arrives again with the same webhook-id and body',
+                  len(hooks) == sent_before + 1 and hooks[-1]['id'] == newest and first_send is not None
+                  and hooks[-1]['body'] == first_send['body'], ([h['id'] for h in hooks], newest))
+            status, _ = submit('#webhook-list tr[data-endpoint-id] form.rotate-webhook-form button')
+            rotated = page.inner_text('#new-webhook-secret').strip() if page.locator('#new-webhook-secret').count() else ''
+            check('rotating shows a new secret once and "previous secret valid until"',
+                  status == 200 and rotated.startswith('whsec_') and rotated != whsec
+                  and 'previous secret valid until' in page.inner_text('#webhook-list'), (status, rotated))
+            visit('/dashboard/developers')
+            shot('developers-keys-webhooks')
+            narrow('developers-keys-webhooks', 'the developers page with keys and webhooks')
+            axe('the developers page with a key, an endpoint and its deliveries')
+            visit('/dashboard')
+            events = page.eval_on_selector_all('#audit-log tr[data-event]', 'rs => rs.map(r => r.dataset.event)')
+            check('the audit log has api_key.created, webhook_endpoint.created, webhook.resent and '
+                  'webhook_endpoint.secret_rotated',
+                  all(e in events for e in ('api_key.created', 'webhook_endpoint.created', 'webhook.resent',
+                                            'webhook_endpoint.secret_rotated')), events)
+            receiver_server.shutdown()
 
             # 6. Settings: a bad host, then allowed hosts and a frame origin.
             visit('/dashboard/settings')

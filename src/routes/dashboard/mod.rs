@@ -5,7 +5,8 @@
 //! (synchronizer token tied to the session, plus the browser's Origin, T10). The pages are in
 //! [`auth`] (setup, login, logout, password), [`account`] (overview, credentials, settings),
 //! [`payments`] (the list), [`payment`] (one payment's timeline and operations) and
-//! [`developers`] (refused signatures, callback delivery).
+//! [`developers`] (API keys, webhook endpoints and their deliveries, refused signatures,
+//! callback delivery).
 
 /// The page's value, or the response a failed step already made (a redirect, an error page).
 macro_rules! try_page {
@@ -25,8 +26,8 @@ mod payments;
 
 use super::errors::page_or_json;
 use super::html::see_other;
-use super::input::{check_token, client_ip, read_form, same_origin_only};
-use crate::domain::form::Fields;
+use super::input::{check_token, client_ip, read_form_with, same_origin_only};
+use crate::domain::form::{Fields, Limits};
 use crate::error::AppError;
 use crate::i18n;
 use crate::state::AppState;
@@ -61,6 +62,30 @@ pub fn routes() -> Route {
         .at(
             "/developers",
             get(developers::page).post(developers::resend_gave_up),
+        )
+        .at(
+            "/developers/api-keys",
+            get(developers::back).post(developers::create_key),
+        )
+        .at(
+            "/developers/api-keys/:id/revoke",
+            get(developers::back).post(developers::revoke_key),
+        )
+        .at(
+            "/developers/webhook-endpoints",
+            get(developers::back).post(developers::create_endpoint),
+        )
+        .at(
+            "/developers/webhook-endpoints/:id/rotate",
+            get(developers::back).post(developers::rotate_endpoint),
+        )
+        .at(
+            "/developers/webhook-endpoints/:id/delete",
+            get(developers::back).post(developers::delete_endpoint),
+        )
+        .at(
+            "/developers/webhook-deliveries/:id/resend",
+            get(developers::back).post(developers::resend_delivery),
         )
         .at("/payments", get(payments::list))
         .at("/payments/:id", get(payment::show))
@@ -133,10 +158,26 @@ async fn session_form(
     body: Body,
     state: &AppState,
 ) -> Result<(Session, Fields), Response> {
+    session_form_with(req, body, state, &[]).await
+}
+
+/// [`session_form`] for a form whose `lists` names may repeat (a group of checkboxes).
+async fn session_form_with(
+    req: &Request,
+    body: Body,
+    state: &AppState,
+    lists: &'static [&'static str],
+) -> Result<(Session, Fields), Response> {
     let session = session(req, state).await?;
     same_origin_only(req).map_err(error)?;
     let mut fields = Fields::new();
-    read_form(req, body, &mut fields).await.map_err(error)?;
+    let limits = Limits {
+        lists,
+        ..Limits::default()
+    };
+    read_form_with(req, body, &mut fields, limits)
+        .await
+        .map_err(error)?;
     check_token(&session.csrf_token, fields.get("csrf_token")).map_err(error)?;
     Ok((session, fields))
 }

@@ -281,7 +281,7 @@ pub async fn rotate(
         db,
         &ROTATE,
         update,
-        change(account_id, by, Event::SecretRotated, detail, now),
+        audit::Change::by(account_id, by, Event::SecretRotated, detail, now),
     )
     .await?;
     if !changed {
@@ -319,7 +319,7 @@ pub async fn revoke_previous(
         db,
         &REVOKE_PREVIOUS,
         update,
-        change(account_id, by, event, detail, now),
+        audit::Change::by(account_id, by, event, detail, now),
     )
     .await?
     {
@@ -348,7 +348,7 @@ pub async fn set_settings(
         db,
         &SET_SETTINGS,
         update,
-        change(account_id, by, event, detail, now_millis()),
+        audit::Change::by(account_id, by, event, detail, now_millis()),
     )
     .await?
     {
@@ -359,18 +359,6 @@ pub async fn set_settings(
 
 fn or_none(s: &str) -> &str {
     if s.is_empty() { "(any)" } else { s }
-}
-
-/// The audit row of a change to `account_id` by `by`.
-fn change(account_id: &str, by: &Actor, event: Event, detail: String, at: i64) -> audit::Change {
-    audit::Change {
-        account_id: account_id.to_string(),
-        actor: by.name.clone(),
-        ip: by.ip.clone(),
-        event,
-        detail,
-        at,
-    }
 }
 
 #[cfg(test)]
