@@ -4,6 +4,7 @@
 //!     cargo bench --bench load                                # the full run, SQLite
 //!     cargo bench --bench load -- --postgres postgres://postgres@127.0.0.1:5432/postgres
 //!     cargo bench --bench load -- --quick --only trip,refund  # some scenarios (and the ceiling)
+//!     cargo bench --bench load -- --quick --only session,checkout  # the two ways in
 //!
 //! Every HTTP scenario uses the same client (one HTTP/1.1 keep-alive connection per task, 64
 //! tasks), the same duration and the same warm-up. The ceiling is a bare poem handler served the
@@ -125,6 +126,38 @@ impl Conn {
     }
 }
 
+impl Conn {
+    /// A sessions API call: a JSON body with an API key.
+    async fn send_json(&mut self, path: &str, json: &str, bearer: &str) -> Result<Answer, String> {
+        let req = hyper::Request::builder()
+            .method("POST")
+            .uri(path)
+            .header("host", &self.host)
+            .header("content-type", "application/json")
+            .header("authorization", format!("Bearer {bearer}"))
+            .body(Full::new(Bytes::from(json.to_string())))
+            .map_err(|e| e.to_string())?;
+        self.sender.ready().await.map_err(|e| e.to_string())?;
+        let resp = self
+            .sender
+            .send_request(req)
+            .await
+            .map_err(|e| e.to_string())?;
+        let status = resp.status().as_u16();
+        let body = resp
+            .into_body()
+            .collect()
+            .await
+            .map_err(|e| e.to_string())?
+            .to_bytes();
+        Ok(Answer {
+            status,
+            location: None,
+            body,
+        })
+    }
+}
+
 fn hidden(html: &[u8], name: &str) -> Option<String> {
     let html = std::str::from_utf8(html).ok()?;
     let marker = format!("name=\"{name}\" value=\"");
@@ -143,6 +176,8 @@ enum Scenario {
     Page(Arc<Vec<String>>),
     RoundTrip(Arc<Vec<String>>),
     Refund(Arc<Vec<String>>),
+    /// `POST /v1/sessions` with this API key, one body (a fresh reference) a request.
+    Session(Arc<String>, Arc<Vec<String>>),
 }
 
 const PAY_FORM: &str = "attempt=0&cardholder_name=Ada+Lovelace&card_number=4242424242424242\
@@ -184,6 +219,10 @@ impl Scenario {
                     Some(l) if l.contains("x_result=completed") => Ok(()),
                     other => Err(format!("not completed: {other:?}")),
                 }
+            }
+            Scenario::Session(key, bodies) => {
+                let body = bodies.get(i).ok_or("out of pre-signed requests")?;
+                expect(&conn.send_json("/v1/sessions", body, key).await?, 201)
             }
             Scenario::Refund(bodies) => {
                 let body = &bodies[task % bodies.len()];
@@ -388,6 +427,25 @@ impl Gateway {
         )
     }
 
+    /// A test API key of `account`, made with the CLI on the gateway's database.
+    fn api_key(&self, dir: &std::path::Path, env: &[(String, String)], account: &str) -> String {
+        let binary = std::env::var("BENCH_GATEWAY_BIN").unwrap_or_else(|_| GATEWAY.to_string());
+        let out = Command::new(binary)
+            .args(["api-key", "create", account, "--json"])
+            .current_dir(dir)
+            .env_clear()
+            .env("PATH", std::env::var("PATH").unwrap_or_default())
+            .envs(std::env::vars().filter(|(k, _)| {
+                k.starts_with("GATEWAY_") && k != "GATEWAY_LISTEN" && k != "GATEWAY_MASTER_KEY"
+            }))
+            .envs(env.iter().map(|(k, v)| (k.as_str(), v.as_str())))
+            .output()
+            .unwrap();
+        assert!(out.status.success(), "api-key create failed");
+        let made: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
+        made["key"].as_str().unwrap().to_string()
+    }
+
     /// CPU time the gateway has used so far, in clock ticks (100 a second).
     fn cpu_ticks(&self) -> u64 {
         let stat =
@@ -532,7 +590,8 @@ struct Run {
     bare_addr: String,
     /// Every ceiling measured in this run.
     ceilings: std::sync::Mutex<Vec<f64>>,
-    /// Scenario names to run (`--only checkout,page,trip,refund,callbacks`); empty runs all.
+    /// Scenario names to run (`--only session,checkout,page,trip,refund,callbacks`); empty runs
+    /// all.
     only: Vec<String>,
     warmup: Duration,
     duration: Duration,
@@ -560,6 +619,26 @@ async fn gateway_scenarios(
     let (account, secret) = merchant.expect("the sandbox merchant on a fresh database");
     let addr = gateway.addr.clone();
     let db_label = label.to_string();
+
+    if run.wants("session") {
+        let key = gateway.api_key(dir.path(), &env, &account);
+        let bodies: Vec<String> = (0..run.budget)
+            .map(|i| {
+                format!(
+                    r#"{{"amount":1000,"currency":"USD","reference":"session-{i}","return_url":"https://shop.example.com/return","cancel_url":"https://shop.example.com/cancel"}}"#
+                )
+            })
+            .collect();
+        let scenario = Scenario::Session(Arc::new(key), Arc::new(bodies));
+        let (f, cpu, ceiling) = gateway.measure(scenario, run).await;
+        rows.push(Row {
+            scenario: "session (POST /v1/sessions, 201)".into(),
+            db: db_label.clone(),
+            figures: Some(f),
+            note: cpu,
+            ceiling: Some(ceiling),
+        });
+    }
 
     if run.wants("checkout") {
         let bodies = checkout_bodies(&account, &secret, "checkout", run.budget);

@@ -6,15 +6,15 @@
 //! expires, after a restart too.
 
 use super::deliver::{Deliverer, Sent};
-use crate::crypto::MasterKey;
-use crate::domain::webhook;
-use crate::store::webhooks;
-use secrecy::ExposeSecret;
 use super::schedule::RetrySchedule;
+use crate::crypto::MasterKey;
 use crate::crypto::{random_bytes, random_hex};
 use crate::domain::callback::CallbackStatus;
+use crate::domain::webhook;
 use crate::store::outbox::{self as callbacks, AttemptRecord, Claimed};
+use crate::store::webhooks;
 use crate::store::{Db, now_millis};
+use secrecy::ExposeSecret;
 use std::sync::Arc;
 use std::time::Duration;
 use tokio::sync::{Notify, Semaphore, mpsc, watch};
@@ -96,7 +96,11 @@ impl Worker {
             Ok(Some(keys)) => keys,
             Ok(None) => return None,
             Err(e) => {
-                tracing::error!(error = format!("{e:#}"), endpoint, "webhook secrets unreadable");
+                tracing::error!(
+                    error = format!("{e:#}"),
+                    endpoint,
+                    "webhook secrets unreadable"
+                );
                 return Some(failed("secret"));
             }
         };
@@ -125,10 +129,15 @@ impl Worker {
     async fn attempt(&self, c: Claimed) -> AttemptRecord {
         let started_at = now_millis();
         let (sent, schedule) = match &c.webhook {
-            None => (Some(self.deliverer.send(&c.url, &c.body).await), &self.schedule),
+            None => (
+                Some(self.deliverer.send(&c.url, &c.body).await),
+                &self.schedule,
+            ),
             Some((endpoint, event)) => (
                 self.send_webhook(&c, endpoint, event).await,
-                self.webhooks.as_ref().map_or(&self.schedule, |w| &w.schedule),
+                self.webhooks
+                    .as_ref()
+                    .map_or(&self.schedule, |w| &w.schedule),
             ),
         };
         let now = now_millis();

@@ -155,11 +155,7 @@ fn country(field: &str, value: &str) -> Result<String, FieldError> {
     }
 }
 
-pub(crate) fn target(
-    field: &str,
-    value: &str,
-    rules: TargetRules<'_>,
-) -> Result<Url, FieldError> {
+pub(crate) fn target(field: &str, value: &str, rules: TargetRules<'_>) -> Result<Url, FieldError> {
     parse_target(value, rules).map_err(|e: TargetError| FieldError::invalid(field, e))
 }
 

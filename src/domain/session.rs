@@ -104,7 +104,12 @@ impl SessionRequest {
         let locale = match input.locale {
             None | Some("") => None,
             Some(tag) if is_language_tag(tag) => Some(tag.to_string()),
-            Some(_) => return Err(invalid("locale", "must be a BCP 47 language tag, like en-US")),
+            Some(_) => {
+                return Err(invalid(
+                    "locale",
+                    "must be a BCP 47 language tag, like en-US",
+                ));
+            }
         };
         let expires_in = input.expires_in.unwrap_or(DEFAULT_EXPIRES_IN);
         if !(MIN_EXPIRES_IN..=MAX_EXPIRES_IN).contains(&expires_in) {
@@ -225,19 +230,97 @@ mod tests {
     #[test]
     fn each_bad_value_names_its_field() {
         let cases: Vec<(Input<'static>, &str)> = vec![
-            (Input { amount: 0, ..input() }, "amount"),
-            (Input { amount: MAX_MINOR + 1, ..input() }, "amount"),
-            (Input { currency: "EURO", ..input() }, "currency"),
-            (Input { reference: "", ..input() }, "reference"),
-            (Input { reference: "a\nb", ..input() }, "reference"),
-            (Input { capture: Some("later"), ..input() }, "capture"),
-            (Input { return_url: "http://shop.example/r", ..input() }, "return_url"),
-            (Input { cancel_url: "https://127.0.0.1/c", ..input() }, "cancel_url"),
-            (Input { locale: Some("not a tag"), ..input() }, "locale"),
-            (Input { expires_in: Some(299), ..input() }, "expires_in"),
-            (Input { expires_in: Some(86_401), ..input() }, "expires_in"),
-            (Input { ui_mode: Some("popup"), ..input() }, "ui_mode"),
-            (Input { customer_email: Some("nobody"), ..input() }, "customer.email"),
+            (
+                Input {
+                    amount: 0,
+                    ..input()
+                },
+                "amount",
+            ),
+            (
+                Input {
+                    amount: MAX_MINOR + 1,
+                    ..input()
+                },
+                "amount",
+            ),
+            (
+                Input {
+                    currency: "EURO",
+                    ..input()
+                },
+                "currency",
+            ),
+            (
+                Input {
+                    reference: "",
+                    ..input()
+                },
+                "reference",
+            ),
+            (
+                Input {
+                    reference: "a\nb",
+                    ..input()
+                },
+                "reference",
+            ),
+            (
+                Input {
+                    capture: Some("later"),
+                    ..input()
+                },
+                "capture",
+            ),
+            (
+                Input {
+                    return_url: "http://shop.example/r",
+                    ..input()
+                },
+                "return_url",
+            ),
+            (
+                Input {
+                    cancel_url: "https://127.0.0.1/c",
+                    ..input()
+                },
+                "cancel_url",
+            ),
+            (
+                Input {
+                    locale: Some("not a tag"),
+                    ..input()
+                },
+                "locale",
+            ),
+            (
+                Input {
+                    expires_in: Some(299),
+                    ..input()
+                },
+                "expires_in",
+            ),
+            (
+                Input {
+                    expires_in: Some(86_401),
+                    ..input()
+                },
+                "expires_in",
+            ),
+            (
+                Input {
+                    ui_mode: Some("popup"),
+                    ..input()
+                },
+                "ui_mode",
+            ),
+            (
+                Input {
+                    customer_email: Some("nobody"),
+                    ..input()
+                },
+                "customer.email",
+            ),
         ];
         for (i, field) in cases {
             let e = check(&i).unwrap_err();
@@ -249,10 +332,18 @@ mod tests {
     fn metadata_is_bounded() {
         let many: BTreeMap<String, String> =
             (0..21).map(|n| (format!("k{n}"), "v".into())).collect();
-        let e = check(&Input { metadata: Some(&many), ..input() }).unwrap_err();
+        let e = check(&Input {
+            metadata: Some(&many),
+            ..input()
+        })
+        .unwrap_err();
         assert_eq!(e.field(), "metadata");
         let fine: BTreeMap<String, String> = [("order".to_string(), "42".to_string())].into();
-        let s = check(&Input { metadata: Some(&fine), ..input() }).unwrap();
+        let s = check(&Input {
+            metadata: Some(&fine),
+            ..input()
+        })
+        .unwrap();
         assert_eq!(s.metadata, fine);
     }
 }

@@ -141,7 +141,13 @@ mod tests {
         let (new, old) = ([1u8; 32], [2u8; 32]);
         let header = signature_header(&[&new, &old], "evt_1", 10, b"{}");
         let parts: Vec<&str> = header.split(' ').collect();
-        assert_eq!(parts, [sign(&new, "evt_1", 10, b"{}"), sign(&old, "evt_1", 10, b"{}")]);
+        assert_eq!(
+            parts,
+            [
+                sign(&new, "evt_1", 10, b"{}"),
+                sign(&old, "evt_1", 10, b"{}")
+            ]
+        );
     }
 
     #[test]

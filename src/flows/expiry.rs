@@ -11,11 +11,11 @@
 
 use super::{events, pay};
 use crate::domain::payment::Status;
-use crate::store::webhooks;
 use crate::domain::payment::{EXPIRED_MESSAGE, expiry_due};
 use crate::domain::response::ResultKind;
 use crate::state::AppState;
 use crate::store::payments::{self, Payment};
+use crate::store::webhooks;
 use crate::store::{expiry, now_millis};
 use anyhow::Context;
 

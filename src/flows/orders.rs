@@ -25,6 +25,9 @@ use secrecy::ExposeSecret;
 use sha2::{Digest, Sha256};
 use time::OffsetDateTime;
 
+mod api;
+pub use api::{FromApi, from_api};
+
 /// An order-management request as received.
 pub struct Request<'a> {
     pub fields: &'a Fields,
@@ -215,76 +218,6 @@ pub async fn from_dashboard(state: &AppState, d: FromDashboard<'_>) -> Result<()
     )
     .await
     .map(|_| ())
-}
-
-/// A capture, refund or void asked for through the sessions API.
-pub struct FromApi<'a> {
-    pub payment: &'a Payment,
-    pub kind: OperationKind,
-    /// Minor units: required for a refund; a capture without one takes what is not yet
-    /// captured.
-    pub amount: Option<i64>,
-    /// The `Idempotency-Key` and the digest of what the request asks.
-    pub idempotency: Option<(&'a str, String)>,
-}
-
-/// Performs an operation asked for through the sessions API on a payment the caller may see;
-/// the answer is the operation object, and a replay of its `Idempotency-Key` gets it again.
-pub async fn from_api(state: &AppState, a: FromApi<'_>) -> Result<Answer, AppError> {
-    let payment = a.payment;
-    let currency = payment.amount.currency();
-    let op = match (a.kind, a.amount) {
-        (OperationKind::Capture, amount) => {
-            Operation::Capture(amount.unwrap_or(payment.authorized - payment.captured))
-        }
-        (OperationKind::Refund, Some(amount)) => Operation::Refund(amount),
-        (OperationKind::Refund, None) => {
-            return Err(AppError::Malformed {
-                detail: "a refund needs an amount, in minor units".into(),
-                field: Some("amount".into()),
-            });
-        }
-        (OperationKind::Void, _) => Operation::Void,
-    };
-    let amount_text = match op {
-        Operation::Capture(m) | Operation::Refund(m) => {
-            Some(Amount::from_minor(m, currency).display())
-        }
-        Operation::Void => None,
-    };
-    let merchant = state
-        .merchants
-        .get(&state.db, &state.key, &payment.merchant_id)
-        .await?
-        .ok_or(AppError::NotFound)?;
-    let key = merchant.signing_key(payment.secret_version, now_millis());
-    let replay = match a.idempotency {
-        Some((key, digest)) => ReplayScope {
-            scope_key: format!("api:{key}"),
-            digest,
-        },
-        // Without a key every request is its own operation.
-        None => ReplayScope {
-            scope_key: format!("api-once:{}", sortable_hex::<10>()),
-            digest: String::new(),
-        },
-    };
-    perform(
-        state,
-        Order {
-            payment,
-            op,
-            amount_text: amount_text.as_deref(),
-            amount_field: "amount",
-            test: if payment.test { "true" } else { "false" },
-            secret: key.secret.expose_secret(),
-            callback_url: (!payment.url_callback.is_empty()).then_some(&payment.url_callback),
-            replay,
-            by: None,
-            api: true,
-        },
-    )
-    .await
 }
 
 /// The audit row of a dashboard operation.

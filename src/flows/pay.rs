@@ -10,6 +10,7 @@
 //! forgets an attempt the processor never received. No approved charge is left on a payment
 //! that stays `open`.
 
+use super::events;
 use crate::domain::card::Card;
 use crate::domain::payment::{ChargeOutcome, Status, after_outcome};
 use crate::domain::request::{TransactionType, live_refusal};
@@ -22,7 +23,6 @@ use crate::store::now_millis;
 use crate::store::outbox::NewCallback;
 use crate::store::payments::{self, Change, Payment};
 use crate::store::webhooks;
-use super::events;
 use anyhow::Context;
 use secrecy::ExposeSecret;
 use time::OffsetDateTime;

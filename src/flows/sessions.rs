@@ -4,7 +4,7 @@
 //! storefront hears by webhook instead of callback; expiring one on request is the sweep's
 //! expiry, brought forward.
 
-use super::expiry;
+use super::{events, expiry};
 use crate::crypto::sortable_hex;
 use crate::domain::payment::Status;
 use crate::domain::request::live_refusal;
@@ -13,6 +13,7 @@ use crate::error::AppError;
 use crate::state::AppState;
 use crate::store::api_keys::ApiKey;
 use crate::store::payments::{self, NewPayment, Payment, Stored};
+use crate::store::webhooks;
 use crate::store::{expiry as stored_expiry, now_millis};
 
 /// Creates a session for the key's merchant: a payment in `open`, payable until it expires.
@@ -35,7 +36,10 @@ pub async fn create(
         ("return_url", &request.return_url),
         ("cancel_url", &request.cancel_url),
     ] {
-        if !merchant.return_hosts.allows(url.host_str().unwrap_or_default()) {
+        if !merchant
+            .return_hosts
+            .allows(url.host_str().unwrap_or_default())
+        {
             return Err(AppError::Invalid {
                 field: field.into(),
                 detail: format!(
@@ -98,10 +102,13 @@ pub async fn expire(state: &AppState, p: &Payment) -> Result<Payment, AppError> 
             crate::store::objects::api_status(p)
         ))
     };
+    let now = now_millis();
+    if p.status == Status::Failed && p.authorized == 0 {
+        return end_failed(state, p, now).await;
+    }
     if !p.status.expirable() || p.attempt_in_flight.is_some() {
         return Err(refused(p));
     }
-    let now = now_millis();
     if stored_expiry::bring_forward(&state.db, &p.id, now).await? {
         let mut due = p.clone();
         due.expires_at = Some(now);
@@ -114,4 +121,34 @@ pub async fn expire(state: &AppState, p: &Payment) -> Result<Payment, AppError> 
         return Err(refused(&after));
     }
     Ok(after)
+}
+
+/// Expires a session whose payment failed: its time ends now (the payment stays `failed`, the
+/// session reads `expired`), with its `session.expired` event in the same unit of work.
+async fn end_failed(state: &AppState, p: &Payment, now: i64) -> Result<Payment, AppError> {
+    let mut after = p.clone();
+    after.expires_at = Some(now);
+    let event = events::session_expired(&after, &state.settings.public_url, now);
+    let id = p.id.clone();
+    let ended = state
+        .db
+        .write(move |tx| {
+            Box::pin(async move {
+                let ended = stored_expiry::end_failed_session(tx, &id, now).await?;
+                if ended && let Some(e) = &event {
+                    webhooks::emit(tx, e, now).await?;
+                }
+                Ok(ended)
+            })
+        })
+        .await?;
+    if !ended {
+        return Err(AppError::Conflict(
+            "only an open session can be expired; this one has expired already".into(),
+        ));
+    }
+    state.callback_wake.notify_one();
+    payments::find(&state.db, &p.id)
+        .await?
+        .ok_or(AppError::NotFound)
 }

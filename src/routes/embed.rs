@@ -55,7 +55,11 @@ pub async fn framing(
     if !wanted(req, p) {
         return Ok(None);
     }
-    let Some(merchant) = state.merchants.get(&state.db, &state.key, &p.merchant_id).await? else {
+    let Some(merchant) = state
+        .merchants
+        .get(&state.db, &state.key, &p.merchant_id)
+        .await?
+    else {
         return Ok(None);
     };
     let ancestors = merchant.frame_origins.entries().to_vec();

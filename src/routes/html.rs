@@ -1,11 +1,11 @@
 //! Page models (askama templates, escaping on) and the helpers that turn them into responses
 //! with the right headers.
 
+use super::embed::{Framing, Result as EmbedResult};
 use crate::domain::card::{CardField, CardProblem};
 use crate::domain::payment::MAX_DECLINES;
-use crate::i18n::{Catalogue, fill};
-use super::embed::{Framing, Result as EmbedResult};
 use crate::domain::response::ResponseValues;
+use crate::i18n::{Catalogue, fill};
 use crate::store::payments::Payment;
 use askama::Template;
 use poem::Response;

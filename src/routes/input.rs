@@ -155,6 +155,16 @@ pub async fn read_body(req: &Request, body: Body) -> Result<Vec<u8>, AppError> {
 /// Reads a form body within the size and time limits and parses it strictly; returns the
 /// bytes read.
 pub async fn read_form(req: &Request, body: Body, into: &mut Fields) -> Result<Vec<u8>, AppError> {
+    read_form_with(req, body, into, Limits::default()).await
+}
+
+/// [`read_form`] under `limits` (a form with a list of checkboxes).
+pub async fn read_form_with(
+    req: &Request,
+    body: Body,
+    into: &mut Fields,
+    limits: Limits,
+) -> Result<Vec<u8>, AppError> {
     if let Some(ct) = req.header("content-type") {
         let mime = ct.split(';').next().unwrap_or("").trim();
         if !mime.eq_ignore_ascii_case("application/x-www-form-urlencoded") {
@@ -162,7 +172,7 @@ pub async fn read_form(req: &Request, body: Body, into: &mut Fields) -> Result<V
         }
     }
     let bytes = read_body(req, body).await?;
-    into.parse_into(&bytes, Limits::default())?;
+    into.parse_into(&bytes, limits)?;
     Ok(bytes)
 }
 

@@ -3,6 +3,7 @@
 //! the store, and render (with [`html`] and [`errors`]).
 
 pub mod api;
+pub mod api_docs;
 pub mod checkout;
 pub mod dashboard;
 pub mod embed;
@@ -47,6 +48,7 @@ pub fn router(state: AppState) -> impl Endpoint<Output = Response> {
         .at("/void", poem::post(orders::void))
         .nest("/dashboard", dashboard::routes())
         .at("/v1/openapi.json", get(api_document))
+        .at("/docs/api", get(api_docs::page))
         .nest("/v1", api::endpoint(&state))
         .data(state)
         .around(|ep, req| async move { Ok(secure_and_log(ep, req).await) })

@@ -2,8 +2,8 @@
 //! run the 3-D Secure challenge, and cancel. The forms carry only a CSRF token and the attempt
 //! number: amount, currency and URLs always come from the stored signed request (T5).
 
-use super::errors::{page_or_json, wants_json};
 use super::embed::{self, Framing};
+use super::errors::{page_or_json, wants_json};
 use super::html::{challenge_page, complete_href, outcome_page, pay_form, see_other};
 use super::input::{check_token, read_form, same_origin};
 use crate::domain::card::{Card, CardInput};
@@ -98,7 +98,16 @@ pub async fn show(req: &Request, Path(id): Path<String>, Data(state): Data<&AppS
     respond(
         req,
         async {
-            let p = load(state, &id).await?;
+            let mut p = load(state, &id).await?;
+            // A session's page is its only address: a shopper who cancelled and comes back
+            // may pay after all, until the session expires (an x_ payment reopens when its
+            // signed request is sent again).
+            if p.session.is_some()
+                && p.status == Status::Cancelled
+                && crate::store::expiry::reopen(&state.db, &p.id).await?
+            {
+                p = load(state, &id).await?;
+            }
             let t = catalogue(req, Some(&p));
             // The merchant's timeline shows the first view: one insert then, none after.
             let now = crate::store::now_millis();

@@ -78,6 +78,22 @@ pub async fn bring_forward(db: &Db, id: &str, now: i64) -> anyhow::Result<bool> 
         == 1)
 }
 
+static END_FAILED: Sql = Sql::new(
+    "UPDATE payments SET expires_at = $1, updated_at = $1
+     WHERE id = $2 AND status = 'failed' AND session_id IS NOT NULL
+       AND (expires_at IS NULL OR expires_at > $1)",
+);
+
+/// Ends a session whose payment failed (it can take no more cards) at `now`, in the caller's
+/// unit of work; the payment stays `failed`. Returns whether it was still running.
+pub async fn end_failed_session(tx: Tx<'_>, id: &str, now: i64) -> anyhow::Result<bool> {
+    Ok(tx
+        .exec(&END_FAILED, params![now, id])
+        .await
+        .context("ending a failed session")?
+        == 1)
+}
+
 static REOPEN: Sql = Sql::new(
     "UPDATE payments SET status = 'open', updated_at = $1
      WHERE id = $2 AND status = 'cancelled' AND attempt_key IS NULL

@@ -5,8 +5,8 @@
 
 #[macro_use]
 pub mod sql;
-pub mod attempts;
 pub mod api_keys;
+pub mod attempts;
 pub mod audit;
 pub mod callbacks;
 pub mod db;

@@ -188,6 +188,8 @@ pub fn session_of(p: &Payment, public_url: &str) -> Option<SessionObject> {
     let status = match p.status {
         Status::Expired => "expired",
         _ if p.authorized > 0 => "complete",
+        // Its last card attempt failed: it can take no more, and ends at its time.
+        Status::Failed if p.expires_at.is_some_and(|e| e <= super::now_millis()) => "expired",
         _ => "open",
     };
     Some(SessionObject {

@@ -5,12 +5,12 @@
 //! and keep the answer. A refusal rolls everything back, so an error changes nothing.
 
 use super::audit;
-use super::idempotency::EXPIRE_KEY;
 use super::db::{Db, Tx};
-use super::outbox::{self, NewCallback};
-use super::sql::{Sql, Value};
+use super::idempotency::EXPIRE_KEY;
 use super::objects::{OperationObject, PaymentObject};
+use super::outbox::{self, NewCallback};
 use super::payments;
+use super::sql::{Sql, Value};
 use super::webhooks::{self, NewEvent};
 use crate::domain::operations::{Operation, OperationKind};
 use anyhow::Context;

@@ -222,7 +222,15 @@ pub async fn list(
         }
         Some(s) => {
             let refunded = filter.refunded.map(Refunded::as_str);
-            let values = params![merchant_id, lo, hi, s.as_str(), fetch, refunded, filter.test];
+            let values = params![
+                merchant_id,
+                lo,
+                hi,
+                s.as_str(),
+                fetch,
+                refunded,
+                filter.test
+            ];
             db.fetch_all(&LIST_BY_STATUS, values, listed).await?
         }
     };

@@ -268,7 +268,7 @@ impl TestApp {
     /// the dashboard make them.
     pub async fn api_key(&self, account: &str, live: bool) -> String {
         let now = offsite_gateway::store::now_millis();
-        offsite_gateway::store::api_keys::create(&self.db, account, live, now)
+        offsite_gateway::store::api_keys::create(&self.db, account, live, now, None)
             .await
             .unwrap()
             .key

@@ -52,16 +52,18 @@ pub enum ApiError {
     Unprocessable(Json<ErrorBody>),
     /// Too many requests for this key; try again after `Retry-After` seconds.
     #[oai(status = 429)]
-    TooManyRequests(
-        Json<ErrorBody>,
-        #[oai(header = "Retry-After")] u64,
-    ),
+    TooManyRequests(Json<ErrorBody>, #[oai(header = "Retry-After")] u64),
     /// Our fault; safe to retry with the same `Idempotency-Key`.
     #[oai(status = 500)]
     Internal(Json<ErrorBody>),
 }
 
-fn body(kind: &str, code: &str, message: impl Into<String>, param: Option<String>) -> Json<ErrorBody> {
+fn body(
+    kind: &str,
+    code: &str,
+    message: impl Into<String>,
+    param: Option<String>,
+) -> Json<ErrorBody> {
     Json(ErrorBody {
         error: ErrorDetail {
             kind: kind.into(),
@@ -83,7 +85,12 @@ impl ApiError {
     }
 
     pub fn unauthorized(message: &str) -> Self {
-        ApiError::Unauthorized(body("authentication_error", "invalid_api_key", message, None))
+        ApiError::Unauthorized(body(
+            "authentication_error",
+            "invalid_api_key",
+            message,
+            None,
+        ))
     }
 
     pub fn not_found(what: &str) -> Self {
@@ -96,7 +103,12 @@ impl ApiError {
     }
 
     pub fn idempotency(status: StatusCode, code: &str, message: &str) -> Self {
-        let b = body("idempotency_error", code, message, Some("Idempotency-Key".into()));
+        let b = body(
+            "idempotency_error",
+            code,
+            message,
+            Some("Idempotency-Key".into()),
+        );
         if status == StatusCode::CONFLICT {
             ApiError::Conflict(b)
         } else {
@@ -136,7 +148,11 @@ impl From<AppError> for ApiError {
                 field,
             )),
             AppError::Invalid { field, detail } if field == "Idempotency-Key" => {
-                ApiError::idempotency(StatusCode::UNPROCESSABLE_ENTITY, "idempotency_key_reused", &detail)
+                ApiError::idempotency(
+                    StatusCode::UNPROCESSABLE_ENTITY,
+                    "idempotency_key_reused",
+                    &detail,
+                )
             }
             AppError::Invalid { field, detail } => ApiError::Unprocessable(body(
                 "invalid_request_error",
@@ -151,14 +167,18 @@ impl From<AppError> for ApiError {
                 None,
             )),
             AppError::NotFound | AppError::UnknownAccount => ApiError::not_found("object"),
-            AppError::Conflict(why) => ApiError::Conflict(body("state_error", "state_conflict", why, None)),
+            AppError::Conflict(why) => {
+                ApiError::Conflict(body("state_error", "state_conflict", why, None))
+            }
             AppError::TooLarge(why) => ApiError::invalid("payload_too_large", why, None),
             AppError::Unsupported => ApiError::invalid(
                 "unsupported_media_type",
                 "send the body as application/json",
                 None,
             ),
-            AppError::Timeout => ApiError::invalid("timeout", "the request body came too slowly", None),
+            AppError::Timeout => {
+                ApiError::invalid("timeout", "the request body came too slowly", None)
+            }
             AppError::Signature(_) | AppError::Forbidden(_) => {
                 ApiError::unauthorized("this API key may not do that")
             }
@@ -196,9 +216,9 @@ pub fn from_poem(e: poem::Error) -> Response {
             resp.set_status(StatusCode::METHOD_NOT_ALLOWED);
             return resp;
         }
-        StatusCode::UNAUTHORIZED => ApiError::unauthorized(
-            "send your API key as Authorization: Bearer sk_test_…",
-        ),
+        StatusCode::UNAUTHORIZED => {
+            ApiError::unauthorized("send your API key as Authorization: Bearer sk_test_…")
+        }
         s if s.is_server_error() => ApiError::internal(),
         _ => {
             let param = named_param(&message);

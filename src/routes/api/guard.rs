@@ -9,8 +9,8 @@ use crate::store::api_keys::{self, ApiKey};
 use crate::store::idempotency::{self, Claim};
 use crate::store::now_millis;
 use governor::clock::{Clock, DefaultClock};
-use governor::{Quota, RateLimiter};
 use governor::state::keyed::HashMapStateStore;
+use governor::{Quota, RateLimiter};
 use poem::http::{Method, StatusCode, header};
 use poem::{Body, Endpoint, IntoResponse, Request, Response};
 use sha2::{Digest, Sha256};
@@ -91,9 +91,7 @@ pub async fn guard<E: Endpoint>(
         Err(e) => return e.into_response(),
     };
     req.extensions_mut().insert(key.clone());
-    let Some(idem) = idempotency else {
-        return call(ep, req).await;
-    };
+    // Every body is bounded (T8), whether or not the request is idempotent.
     let body = match req.take_body().into_bytes_limit(MAX_BODY).await {
         Ok(b) => b,
         Err(_) => {
@@ -105,6 +103,12 @@ pub async fn guard<E: Endpoint>(
             .into_response();
         }
     };
+    let Some(idem) = idempotency else {
+        req.set_body(Body::from(body));
+        return call(ep, req).await;
+    };
+    // A key's answers are its mode's: a test key never replays a live key's answer.
+    let idem = format!("{}:{idem}", if key.livemode { "live" } else { "test" });
     let digest = {
         let mut h = Sha256::new();
         h.update(req.method().as_str());
@@ -119,7 +123,12 @@ pub async fn guard<E: Endpoint>(
     loop {
         match idempotency::claim(&state.db, &key.merchant_id, &idem, &digest, now_millis()).await {
             Ok(Claim::Fresh) => break,
-            Ok(Claim::Replay { status, body }) => return replay(status, body),
+            Ok(Claim::Replay { status, body }) => {
+                return match open_answer(state, &key, &idem, &body) {
+                    Some(body) => replay(status, body),
+                    None => ApiError::internal().into_response(),
+                };
+            }
             Ok(Claim::Mismatch) => {
                 return ApiError::idempotency(
                     StatusCode::UNPROCESSABLE_ENTITY,
@@ -140,7 +149,10 @@ pub async fn guard<E: Endpoint>(
                 .into_response();
             }
             Err(e) => {
-                tracing::error!(error = format!("{e:#}"), "claiming an idempotency key failed");
+                tracing::error!(
+                    error = format!("{e:#}"),
+                    "claiming an idempotency key failed"
+                );
                 return ApiError::internal().into_response();
             }
         }
@@ -173,19 +185,39 @@ fn replay(status: u16, body: String) -> Response {
         .body(body)
 }
 
+/// What binds a kept answer to its merchant and key.
+fn answer_aad(key: &ApiKey, idem: &str) -> Vec<u8> {
+    format!("idempotent_answer:{}:{idem}", key.merchant_id).into_bytes()
+}
+
+/// A kept answer is sealed under the master key: some answers hold a secret shown once (a
+/// webhook endpoint's), which must not lie in the database in the clear for 24 h.
+fn seal_answer(state: &AppState, key: &ApiKey, idem: &str, body: &[u8]) -> String {
+    hex::encode(state.key.seal(body, &answer_aad(key, idem)))
+}
+
+fn open_answer(state: &AppState, key: &ApiKey, idem: &str, kept: &str) -> Option<String> {
+    let sealed = hex::decode(kept).ok()?;
+    let opened = state.key.open(&sealed, &answer_aad(key, idem)).ok()?;
+    String::from_utf8(secrecy::ExposeSecret::expose_secret(&opened).clone()).ok()
+}
+
 /// Keeps the answer for replays (a server error releases the key instead, so a retry runs).
 async fn keep(state: &AppState, key: &ApiKey, idem: &str, resp: Response) -> Response {
     let status = resp.status();
     let (parts, body) = resp.into_parts();
     let bytes = body.into_vec().await.unwrap_or_default();
-    let text = String::from_utf8_lossy(&bytes).into_owned();
     let kept = if status.is_server_error() {
         idempotency::release(&state.db, &key.merchant_id, idem).await
     } else {
-        idempotency::finish(&state.db, &key.merchant_id, idem, status.as_u16(), &text).await
+        let sealed = seal_answer(state, key, idem, &bytes);
+        idempotency::finish(&state.db, &key.merchant_id, idem, status.as_u16(), &sealed).await
     };
     if let Err(e) = kept {
-        tracing::error!(error = format!("{e:#}"), "keeping an idempotent answer failed");
+        tracing::error!(
+            error = format!("{e:#}"),
+            "keeping an idempotent answer failed"
+        );
     }
     Response::from_parts(parts, Body::from(bytes))
 }

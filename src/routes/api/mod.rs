@@ -34,7 +34,11 @@ pub enum Tag {
 /// `Authorization: Bearer sk_test_…` (or `sk_live_…`): a merchant's API key. Test keys see and
 /// make test payments only.
 #[derive(SecurityScheme)]
-#[oai(ty = "bearer", bearer_format = "sk_test_… or sk_live_…", checker = "authenticated")]
+#[oai(
+    ty = "bearer",
+    bearer_format = "sk_test_… or sk_live_…",
+    checker = "authenticated"
+)]
 pub struct KeyAuth(pub ApiKey);
 
 /// The key the guard authenticated.
@@ -49,7 +53,9 @@ pub async fn own_payment(state: &AppState, key: &ApiKey, id: &str) -> Result<Pay
     }
     match stored::find(&state.db, id).await.map_err(AppError::from)? {
         Some(p) if p.merchant_id == key.merchant_id && p.test != key.livemode => {
-            Ok(crate::flows::expiry::as_of_now(state, p).await.map_err(AppError::from)?)
+            Ok(crate::flows::expiry::as_of_now(state, p)
+                .await
+                .map_err(AppError::from)?)
         }
         _ => Err(ApiError::not_found("payment")),
     }
@@ -61,19 +67,27 @@ pub async fn own_session(state: &AppState, key: &ApiKey, id: &str) -> Result<Pay
         .await
         .map_err(AppError::from)?;
     match found {
-        Some(p) if p.test != key.livemode => {
-            Ok(crate::flows::expiry::as_of_now(state, p).await.map_err(AppError::from)?)
-        }
+        Some(p) if p.test != key.livemode => Ok(crate::flows::expiry::as_of_now(state, p)
+            .await
+            .map_err(AppError::from)?),
         _ => Err(ApiError::not_found("session")),
     }
 }
 
-pub type Api = (sessions::SessionsApi, payments::PaymentsApi, webhooks::WebhooksApi);
+pub type Api = (
+    sessions::SessionsApi,
+    payments::PaymentsApi,
+    webhooks::WebhooksApi,
+);
 
 /// The API and its document, served from `{public_url}/v1`.
 pub fn service(public_url: &str) -> OpenApiService<Api, ()> {
     OpenApiService::new(
-        (sessions::SessionsApi, payments::PaymentsApi, webhooks::WebhooksApi),
+        (
+            sessions::SessionsApi,
+            payments::PaymentsApi,
+            webhooks::WebhooksApi,
+        ),
         "offsite-gateway API",
         env!("CARGO_PKG_VERSION"),
     )
@@ -114,8 +128,7 @@ pub fn document(public_url: &str) -> String {
 pub fn allowed_methods(path: &str) -> Vec<String> {
     static PATHS: std::sync::OnceLock<Vec<(Vec<String>, Vec<String>)>> = std::sync::OnceLock::new();
     let paths = PATHS.get_or_init(|| {
-        let doc: serde_json::Value =
-            serde_json::from_str(&service("").spec()).unwrap_or_default();
+        let doc: serde_json::Value = serde_json::from_str(&service("").spec()).unwrap_or_default();
         doc["paths"]
             .as_object()
             .map(|paths| {
@@ -133,7 +146,11 @@ pub fn allowed_methods(path: &str) -> Vec<String> {
             })
             .unwrap_or_default()
     });
-    let asked: Vec<&str> = path.strip_prefix("/v1").unwrap_or(path).split('/').collect();
+    let asked: Vec<&str> = path
+        .strip_prefix("/v1")
+        .unwrap_or(path)
+        .split('/')
+        .collect();
     paths
         .iter()
         .find(|(parts, _)| {
@@ -153,8 +170,8 @@ pub fn endpoint(state: &AppState) -> impl Endpoint<Output = Response> + use<> {
     let guarded_state = state.clone();
     // The guard answers poem's own errors (parse errors, no such route) in the API's shape.
     service(&state.settings.public_url).around(move |ep, req| {
-            let (state, limiter): (AppState, Arc<guard::Limiter>) =
-                (guarded_state.clone(), limiter.clone());
-            async move { Ok(guard::guard(&ep, req, &state, &limiter).await) }
-        })
+        let (state, limiter): (AppState, Arc<guard::Limiter>) =
+            (guarded_state.clone(), limiter.clone());
+        async move { Ok(guard::guard(&ep, req, &state, &limiter).await) }
+    })
 }

@@ -80,7 +80,11 @@ pub struct PaymentsApi;
 
 /// What a request asks, for the operation's own replay check.
 fn digest(kind: OperationKind, id: &str, amount: Option<i64>) -> String {
-    let asked = format!("{}\n{id}\n{}", kind.as_str(), amount.map(|a| a.to_string()).unwrap_or_default());
+    let asked = format!(
+        "{}\n{id}\n{}",
+        kind.as_str(),
+        amount.map(|a| a.to_string()).unwrap_or_default()
+    );
     hex::encode(Sha256::digest(asked.as_bytes()))
 }
 
@@ -191,50 +195,87 @@ impl PaymentsApi {
     ///
     /// Takes authorized money (`capture: manual`), all of it or part; several partial captures
     /// may follow one another up to the authorized amount.
-    #[oai(path = "/payments/:id/capture", method = "post", operation_id = "capturePayment")]
+    #[oai(
+        path = "/payments/:id/capture",
+        method = "post",
+        operation_id = "capturePayment"
+    )]
     async fn capture(
         &self,
         auth: KeyAuth,
         state: Data<&AppState>,
         id: Path<String>,
         /// Makes a retry safe: the same key and body within 24 h get the first answer.
-        #[oai(name = "Idempotency-Key", validator(min_length = 1, max_length = 255, pattern = "^[!-~]+$"))]
+        #[oai(
+            name = "Idempotency-Key",
+            validator(min_length = 1, max_length = 255, pattern = "^[!-~]+$")
+        )]
         idempotency_key: Header<Option<String>>,
         body: Json<CaptureRequest>,
     ) -> Result<Json<OperationObject>, ApiError> {
         let key = idempotency_key.0.as_deref();
-        operate(&state, &auth, &id, OperationKind::Capture, body.0.amount, key).await
+        operate(
+            &state,
+            &auth,
+            &id,
+            OperationKind::Capture,
+            body.0.amount,
+            key,
+        )
+        .await
     }
 
     /// Refund a payment
     ///
     /// Gives back captured money, all or part; refunds never add up to more than the capture.
-    #[oai(path = "/payments/:id/refunds", method = "post", operation_id = "refundPayment")]
+    #[oai(
+        path = "/payments/:id/refunds",
+        method = "post",
+        operation_id = "refundPayment"
+    )]
     async fn refund(
         &self,
         auth: KeyAuth,
         state: Data<&AppState>,
         id: Path<String>,
         /// Makes a retry safe: the same key and body within 24 h get the first answer.
-        #[oai(name = "Idempotency-Key", validator(min_length = 1, max_length = 255, pattern = "^[!-~]+$"))]
+        #[oai(
+            name = "Idempotency-Key",
+            validator(min_length = 1, max_length = 255, pattern = "^[!-~]+$")
+        )]
         idempotency_key: Header<Option<String>>,
         body: Json<RefundRequest>,
     ) -> Result<Json<OperationObject>, ApiError> {
         let key = idempotency_key.0.as_deref();
-        operate(&state, &auth, &id, OperationKind::Refund, Some(body.0.amount), key).await
+        operate(
+            &state,
+            &auth,
+            &id,
+            OperationKind::Refund,
+            Some(body.0.amount),
+            key,
+        )
+        .await
     }
 
     /// Void a payment
     ///
     /// Releases an authorization that was not captured.
-    #[oai(path = "/payments/:id/void", method = "post", operation_id = "voidPayment")]
+    #[oai(
+        path = "/payments/:id/void",
+        method = "post",
+        operation_id = "voidPayment"
+    )]
     async fn void(
         &self,
         auth: KeyAuth,
         state: Data<&AppState>,
         id: Path<String>,
         /// Makes a retry safe: the same key within 24 h gets the first answer.
-        #[oai(name = "Idempotency-Key", validator(min_length = 1, max_length = 255, pattern = "^[!-~]+$"))]
+        #[oai(
+            name = "Idempotency-Key",
+            validator(min_length = 1, max_length = 255, pattern = "^[!-~]+$")
+        )]
         idempotency_key: Header<Option<String>>,
     ) -> Result<Json<OperationObject>, ApiError> {
         let key = idempotency_key.0.as_deref();

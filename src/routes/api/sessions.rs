@@ -107,7 +107,10 @@ impl SessionsApi {
         auth: KeyAuth,
         state: Data<&AppState>,
         /// Makes a retry safe: the same key and body within 24 h get the first answer.
-        #[oai(name = "Idempotency-Key", validator(min_length = 1, max_length = 255, pattern = "^[!-~]+$"))]
+        #[oai(
+            name = "Idempotency-Key",
+            validator(min_length = 1, max_length = 255, pattern = "^[!-~]+$")
+        )]
         _idempotency_key: Header<Option<String>>,
         body: Json<CreateSession>,
     ) -> Result<SessionCreated, ApiError> {
@@ -154,7 +157,11 @@ impl SessionsApi {
     ///
     /// Ends an open session now: its page stops taking payment. A paid or expired session
     /// answers 409.
-    #[oai(path = "/sessions/:id/expire", method = "post", operation_id = "expireSession")]
+    #[oai(
+        path = "/sessions/:id/expire",
+        method = "post",
+        operation_id = "expireSession"
+    )]
     async fn expire(
         &self,
         auth: KeyAuth,
@@ -162,7 +169,10 @@ impl SessionsApi {
         /// `cs_…`
         id: Path<String>,
         /// Makes a retry safe: the same key within 24 h gets the first answer.
-        #[oai(name = "Idempotency-Key", validator(min_length = 1, max_length = 255, pattern = "^[!-~]+$"))]
+        #[oai(
+            name = "Idempotency-Key",
+            validator(min_length = 1, max_length = 255, pattern = "^[!-~]+$")
+        )]
         _idempotency_key: Header<Option<String>>,
     ) -> Result<Json<SessionObject>, ApiError> {
         let p = own_session(&state, &auth.0, &id).await?;

@@ -98,13 +98,20 @@ pub struct WebhooksApi;
 #[OpenApi(tag = "Tag::Webhooks")]
 impl WebhooksApi {
     /// Create a webhook endpoint
-    #[oai(path = "/webhook_endpoints", method = "post", operation_id = "createWebhookEndpoint")]
+    #[oai(
+        path = "/webhook_endpoints",
+        method = "post",
+        operation_id = "createWebhookEndpoint"
+    )]
     async fn create(
         &self,
         auth: KeyAuth,
         state: Data<&AppState>,
         /// Makes a retry safe: the same key and body within 24 h get the first answer.
-        #[oai(name = "Idempotency-Key", validator(min_length = 1, max_length = 255, pattern = "^[!-~]+$"))]
+        #[oai(
+            name = "Idempotency-Key",
+            validator(min_length = 1, max_length = 255, pattern = "^[!-~]+$")
+        )]
         _idempotency_key: Header<Option<String>>,
         body: Json<CreateEndpoint>,
     ) -> Result<EndpointCreated, ApiError> {
@@ -125,6 +132,7 @@ impl WebhooksApi {
             url.as_str(),
             &events,
             now_millis(),
+            None,
         )
         .await
         .map_err(unexpected)?;
@@ -136,12 +144,23 @@ impl WebhooksApi {
             .into());
         };
         tracing::info!(merchant = %auth.0.merchant_id, endpoint = %endpoint.id, "webhook endpoint created");
-        Ok(EndpointCreated::Created(Json(object(endpoint, Some(secret)))))
+        Ok(EndpointCreated::Created(Json(object(
+            endpoint,
+            Some(secret),
+        ))))
     }
 
     /// List webhook endpoints
-    #[oai(path = "/webhook_endpoints", method = "get", operation_id = "listWebhookEndpoints")]
-    async fn list(&self, auth: KeyAuth, state: Data<&AppState>) -> Result<Json<EndpointList>, ApiError> {
+    #[oai(
+        path = "/webhook_endpoints",
+        method = "get",
+        operation_id = "listWebhookEndpoints"
+    )]
+    async fn list(
+        &self,
+        auth: KeyAuth,
+        state: Data<&AppState>,
+    ) -> Result<Json<EndpointList>, ApiError> {
         let all = webhooks::list(&state.db, &auth.0.merchant_id)
             .await
             .map_err(unexpected)?;
@@ -155,7 +174,11 @@ impl WebhooksApi {
     /// Delete a webhook endpoint
     ///
     /// Nothing more is sent to it; deliveries still queued give up.
-    #[oai(path = "/webhook_endpoints/:id", method = "delete", operation_id = "deleteWebhookEndpoint")]
+    #[oai(
+        path = "/webhook_endpoints/:id",
+        method = "delete",
+        operation_id = "deleteWebhookEndpoint"
+    )]
     async fn delete(
         &self,
         auth: KeyAuth,
@@ -163,7 +186,7 @@ impl WebhooksApi {
         /// `we_…`
         id: Path<String>,
     ) -> Result<Json<Deleted>, ApiError> {
-        if !webhooks::delete(&state.db, &auth.0.merchant_id, &id, now_millis())
+        if !webhooks::delete(&state.db, &auth.0.merchant_id, &id, now_millis(), None)
             .await
             .map_err(unexpected)?
         {
@@ -193,12 +216,22 @@ impl WebhooksApi {
         /// `we_…`
         id: Path<String>,
         /// Makes a retry safe: the same key within 24 h gets the first answer.
-        #[oai(name = "Idempotency-Key", validator(min_length = 1, max_length = 255, pattern = "^[!-~]+$"))]
+        #[oai(
+            name = "Idempotency-Key",
+            validator(min_length = 1, max_length = 255, pattern = "^[!-~]+$")
+        )]
         _idempotency_key: Header<Option<String>>,
     ) -> Result<Json<EndpointObject>, ApiError> {
-        let rotated = webhooks::rotate(&state.db, &state.key, &auth.0.merchant_id, &id, now_millis())
-            .await
-            .map_err(unexpected)?;
+        let rotated = webhooks::rotate(
+            &state.db,
+            &state.key,
+            &auth.0.merchant_id,
+            &id,
+            now_millis(),
+            None,
+        )
+        .await
+        .map_err(unexpected)?;
         let Some((endpoint, secret)) = rotated else {
             return Err(ApiError::not_found("webhook endpoint"));
         };
