@@ -84,6 +84,22 @@ def main():
             overflow = page.evaluate('document.documentElement.scrollWidth - document.documentElement.clientWidth')
             check('the public page does not scroll sideways at 390px', overflow <= 0, f'{overflow}px too wide')
 
+            # The API reference, rendered from the OpenAPI document the API serves.
+            page.set_viewport_size({'width': 1024, 'height': 800})
+            resp = page.goto(gateway + '/docs/api')
+            doc = page.evaluate("async (g) => (await fetch(g + '/v1/openapi.json')).json()", gateway)
+            documented = sorted(op['operationId'] for ops in doc['paths'].values() for op in ops.values())
+            shown = sorted(page.eval_on_selector_all('article.operation h3', 'hs => hs.map(h => h.id)'))
+            check('/docs/api shows every operation of /v1/openapi.json',
+                  resp.status == 200 and shown == documented and len(shown) >= 12, (shown, documented))
+            check('/docs/api names the API server', page.text_content('#api-server') == gateway + '/v1')
+            page.screenshot(path=os.path.join(shots, 'api-docs.png'))
+            axe_check(page, axe_js, 'the API reference')
+            page.set_viewport_size({'width': 390, 'height': 844})
+            axe_check(page, axe_js, 'the API reference at 390px')
+            overflow = page.evaluate('document.documentElement.scrollWidth - document.documentElement.clientWidth')
+            check('the API reference does not scroll sideways at 390px', overflow <= 0, f'{overflow}px too wide')
+
             # A partner's page on another origin reads the descriptor and the vectors.
             page.goto(partner + '/')
             got = page.evaluate("""async (g) => {
