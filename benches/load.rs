@@ -383,6 +383,9 @@ impl Gateway {
             .env("GATEWAY_LISTEN", &addr)
             .env("GATEWAY_ALLOW_PRIVATE_TARGETS", "true")
             .env("RUST_LOG", "warn")
+            // One API key drives the session scenario at full speed: its rate limit is lifted
+            // (the limiter still runs, so its cost is measured).
+            .env("GATEWAY_API_RATE_LIMIT", "1000000000")
             // Lets a run compare settings, e.g. GATEWAY_SQLITE_SYNCHRONOUS=normal or
             // GATEWAY_DB_MAX_CONNECTIONS=1: the bench's own GATEWAY_* variables pass through.
             .envs(std::env::vars().filter(|(k, _)| {

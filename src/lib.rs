@@ -2,9 +2,11 @@
 //! offsite protocol. Modules in reading order, from the ground up: each uses only modules
 //! listed before it, so no import runs back up and there is no circle.
 
-/// The callback outbox worker: claim, deliver through the SSRF guard, back off, give up.
+/// The outbox worker: claim callbacks and webhook deliveries, deliver them through the SSRF
+/// guard (signing webhooks at each attempt), back off, give up.
 pub mod callbacks;
-/// The administration commands (`merchant`, `callbacks`) and what they print.
+/// The administration commands (`merchant`, `api-key`, `callbacks`, `payments`) and what they
+/// print.
 pub mod cli;
 /// Settings from the environment, with defaults.
 pub mod config;
@@ -21,13 +23,15 @@ pub mod descriptor;
 pub mod domain;
 /// Errors that reach HTTP: their status and stable code.
 pub mod error;
-/// The coordinating code, by flow: pay, order management, settling, expiry.
+/// The coordinating code, by flow: pay, order management, settling, expiry, sessions and the
+/// webhook events their changes cause.
 pub mod flows;
 /// The message catalogue of every page text.
 pub mod i18n;
 /// The acquirer trait and the built-in test processor.
 pub mod processor;
-/// HTTP routes, pages, error rendering and security headers.
+/// HTTP routes, pages, error rendering and security headers; the JSON sessions API under `/v1`
+/// and its reference.
 pub mod routes;
 /// Building, running and stopping the application.
 pub mod startup;

@@ -48,7 +48,8 @@ pub enum MerchantCommand {
         /// exact names or *.example.com); empty allows any.
         #[arg(long)]
         return_hosts: Option<String>,
-        /// Origins that may frame the hosted page (comma-separated, https://host[:port]).
+        /// Origins that may frame the hosted page (comma-separated, https://host[:port];
+        /// http only for localhost and 127.0.0.1, for development).
         #[arg(long)]
         frame_origins: Option<String>,
         #[arg(long)]

@@ -133,10 +133,15 @@ impl SessionRequest {
             Some(_) => return Err(invalid("ui_mode", "must be hosted or embedded")),
         };
         let customer_email = free_text("customer.email", input.customer_email)?;
-        if customer_email
-            .as_deref()
-            .is_some_and(|e| e.len() < 3 || !e.contains('@'))
-        {
+        let email_ok = |e: &str| {
+            let mut parts = e.split('@');
+            let (local, domain) = (parts.next().unwrap_or(""), parts.next().unwrap_or(""));
+            !local.is_empty()
+                && !domain.is_empty()
+                && parts.next().is_none()
+                && !e.chars().any(char::is_whitespace)
+        };
+        if customer_email.as_deref().is_some_and(|e| !email_ok(e)) {
             return Err(invalid("customer.email", "must be an email address"));
         }
         Ok(Self {

@@ -1,13 +1,28 @@
 //! The audit log: every credential (secret, API key, webhook endpoint), settings, login and
-//! dashboard payment event, with who, when and from where. Rows are written in the same unit of work as the change they record,
-//! so a change is never without its row. Failed logins are rows too; the login's lockout
-//! counts them.
+//! dashboard payment event, with who ([`Actor`]), when and from where. Rows are written in the
+//! same unit of work as the change they record, so a change is never without its row. Failed
+//! logins are rows too; the login's lockout counts them.
 
 use super::db::{Db, Tx};
-use super::merchants::Actor;
 use super::now_millis;
 use super::sql::{Row, Sql, Value};
 use crate::crypto::sortable_hex;
+
+/// Who makes a change, for the audit log: a dashboard user's email or `cli`, and their address.
+#[derive(Debug, Clone)]
+pub struct Actor {
+    pub name: String,
+    pub ip: Option<String>,
+}
+
+impl Actor {
+    pub fn cli() -> Self {
+        Self {
+            name: "cli".into(),
+            ip: None,
+        }
+    }
+}
 
 /// What happened. The names are stable: they are shown on the dashboard and counted.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]

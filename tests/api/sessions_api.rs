@@ -334,25 +334,11 @@ async fn malformed_session_requests_are_400_and_change_nothing() {
         (with("amount", 0.into()), "amount"),
         (with("amount", (-5).into()), "amount"),
         (with("amount", 1_000_000_000_000_i64.into()), "amount"),
-        (with("currency", "eur".into()), "currency"),
-        (with("currency", "EURO".into()), "currency"),
-        (with("return_url", "ftp://x".into()), "return_url"),
-        (
-            with("return_url", "javascript:alert(1)".into()),
-            "return_url",
-        ),
-        (
-            with("cancel_url", "shop.example.com/cancel".into()),
-            "cancel_url",
-        ),
         (with("reference", "".into()), "reference"),
-        (with("reference", "a\nb".into()), "reference"),
         (with("reference", "r".repeat(256).into()), "reference"),
         (with("expires_in", 299.into()), "expires_in"),
         (with("expires_in", 86_401.into()), "expires_in"),
-        (with("locale", "not a tag".into()), "locale"),
         (with("description", "d".repeat(1001).into()), "description"),
-        (with("customer", json!({"email": "nobody"})), "email"),
         (with("amout", 1000.into()), "amout"),
         (
             with(
@@ -365,12 +351,41 @@ async fn malformed_session_requests_are_400_and_change_nothing() {
     for (body, param) in named {
         refused_session(&app, &key, body, 400, invalid, Some(param)).await;
     }
+    // A value whose shape the document gives as a pattern is checked by the domain (422),
+    // not by a per-request regex, and names its field the same way.
+    let shaped: Vec<(Value, &str)> = vec![
+        (with("currency", "eur".into()), "currency"),
+        (with("currency", "EURO".into()), "currency"),
+        // poem-openapi reads a number given for a text field as its digits.
+        (with("currency", 978.into()), "currency"),
+        (with("return_url", "ftp://x".into()), "return_url"),
+        (
+            with("return_url", "javascript:alert(1)".into()),
+            "return_url",
+        ),
+        (
+            with("cancel_url", "shop.example.com/cancel".into()),
+            "cancel_url",
+        ),
+        (with("reference", "a\nb".into()), "reference"),
+        (with("locale", "not a tag".into()), "locale"),
+        (
+            with("customer", json!({"email": "nobody"})),
+            "customer.email",
+        ),
+        (
+            with("customer", json!({"email": "a@b@c"})),
+            "customer.email",
+        ),
+    ];
+    for (body, param) in shaped {
+        refused_session(&app, &key, body, 422, invalid, Some(param)).await;
+    }
     // Wrong types, missing fields, unknown enum values, and bodies that are not a session: 400
     // in the error shape, whatever poem-openapi's message names.
     for (body, named) in [
         (with("amount", "1000".into()), "amount"),
         (with("amount", 10.5.into()), "amount"),
-        (with("currency", 978.into()), "currency"),
         (with("capture", "later".into()), "capture"),
         (with("ui_mode", "popup".into()), "ui_mode"),
         (with("metadata", json!({"order": {"id": 42}})), "metadata"),

@@ -106,6 +106,29 @@ const CLOSED_SCHEMAS: [&str; 5] = [
     "CreateEndpoint",
 ];
 
+/// The shapes the handlers and the domain check themselves (answering 422, or 400 for a
+/// header or cursor), written into the document as patterns a client can apply first. They
+/// are not poem-openapi `pattern` validators: those compile their regex on every request,
+/// which cost the sessions API nine tenths of its throughput (BENCHMARKS.md, round 6).
+const PATTERNS: [(&str, &str, &str); 7] = [
+    ("CreateSession", "currency", "^[A-Z]{3}$"),
+    ("CreateSession", "reference", "^[^\\x00-\\x1f\\x7f-\\x9f]+$"),
+    ("CreateSession", "return_url", "^https?://[^\\s\\\\]+$"),
+    ("CreateSession", "cancel_url", "^https?://[^\\s\\\\]+$"),
+    (
+        "CreateSession",
+        "locale",
+        "^[A-Za-z]{2,8}(-[A-Za-z0-9]{1,8})*$",
+    ),
+    ("Customer", "email", "^[^@\\s]+@[^@\\s]+$"),
+    ("CreateEndpoint", "url", "^https?://[^\\s\\\\]+$"),
+];
+/// Parameters' patterns: the `Idempotency-Key` header (the guard's rule) and the list's cursor.
+const PARAMETER_PATTERNS: [(&str, &str); 2] = [
+    ("Idempotency-Key", "^[!-~]+$"),
+    ("starting_after", "^[0-9a-f]{32}$"),
+];
+
 /// The OpenAPI document of [`service`].
 pub fn document(public_url: &str) -> String {
     let spec = service(public_url).spec();
@@ -118,6 +141,32 @@ pub fn document(public_url: &str) -> String {
             .and_then(|s| s.as_object_mut())
         {
             schema.insert("additionalProperties".into(), false.into());
+        }
+    }
+    for (schema, property, pattern) in PATTERNS {
+        if let Some(p) = doc
+            .pointer_mut(&format!(
+                "/components/schemas/{schema}/properties/{property}"
+            ))
+            .and_then(|p| p.as_object_mut())
+        {
+            p.insert("pattern".into(), pattern.into());
+        }
+    }
+    for ops in doc["paths"]
+        .as_object_mut()
+        .into_iter()
+        .flat_map(|p| p.values_mut())
+    {
+        for op in ops.as_object_mut().into_iter().flat_map(|o| o.values_mut()) {
+            for param in op["parameters"].as_array_mut().into_iter().flatten() {
+                let name = param["name"].as_str().unwrap_or_default().to_string();
+                if let Some((_, pattern)) = PARAMETER_PATTERNS.iter().find(|(n, _)| *n == name)
+                    && let Some(schema) = param["schema"].as_object_mut()
+                {
+                    schema.insert("pattern".into(), (*pattern).into());
+                }
+            }
         }
     }
     serde_json::to_string_pretty(&doc).unwrap_or(spec)

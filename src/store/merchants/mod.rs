@@ -17,6 +17,9 @@ use anyhow::Context;
 use base64::Engine;
 use secrecy::{SecretBox, SecretString};
 
+/// Who makes a change: the audit log's, used by every credentials change here.
+pub use super::audit::Actor;
+
 /// The shortest and longest overlap a rotation may choose, and the default.
 pub const MIN_OVERLAP: std::time::Duration = std::time::Duration::from_secs(60);
 pub const MAX_OVERLAP: std::time::Duration = std::time::Duration::from_secs(7 * 24 * 3600);
@@ -211,22 +214,6 @@ pub async fn list(db: &Db) -> anyhow::Result<Vec<Merchant>> {
 /// The master key ids the stored secrets were sealed under.
 pub async fn master_key_ids(db: &Db) -> anyhow::Result<Vec<String>> {
     db.fetch_all(&MASTER_KEY_IDS, params![], |r| r.get(0)).await
-}
-
-/// Who makes a change, for the audit log: a dashboard user's email or `cli`, and their address.
-#[derive(Debug, Clone)]
-pub struct Actor {
-    pub name: String,
-    pub ip: Option<String>,
-}
-
-impl Actor {
-    pub fn cli() -> Self {
-        Self {
-            name: "cli".into(),
-            ip: None,
-        }
-    }
 }
 
 /// Why a credentials change was refused; nothing changed.
