@@ -12,7 +12,7 @@ use crate::domain::session::{Input, SessionRequest};
 use crate::error::AppError;
 use crate::state::AppState;
 use crate::store::api_keys::ApiKey;
-use crate::store::payments::{self, NewPayment, Payment, Stored};
+use crate::store::payments::{self, NewPayment, Payment};
 use crate::store::webhooks;
 use crate::store::{expiry as stored_expiry, now_millis};
 
@@ -80,14 +80,12 @@ pub async fn create(
         ttl: request.ttl,
         session: Some((&session_id, request.embedded, &metadata)),
     };
-    match payments::insert(&state.db, id, &random, &new).await? {
-        Stored::New(id) => {
-            tracing::info!(payment = %id, session = %session_id, merchant = %merchant.account_id, "session created");
-            payments::find(&state.db, &id)
-                .await?
-                .ok_or_else(|| anyhow::anyhow!("a created session is gone").into())
+    match payments::insert_returning(&state.db, id, &random, &new).await? {
+        Ok(p) => {
+            tracing::info!(payment = %p.id, session = %session_id, merchant = %merchant.account_id, "session created");
+            Ok(p)
         }
-        Stored::Existing(_) => Err(AppError::Conflict(
+        Err(_) => Err(AppError::Conflict(
             "another payment of this account already uses this reference".into(),
         )),
     }

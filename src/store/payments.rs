@@ -15,7 +15,7 @@ use time::OffsetDateTime;
 use url::Url;
 
 mod insert;
-pub use insert::{NewPayment, insert, insert_or_get, new_id};
+pub use insert::{NewPayment, insert, insert_or_get, insert_returning, new_id};
 
 /// A stored payment.
 #[derive(Debug, Clone)]

@@ -2391,3 +2391,47 @@ async fn every_documented_operation_answers_a_documented_status() {
     }
     assert_eq!(walked.len(), 12, "{walked:?}");
 }
+
+/// The payment a session's creation answers from is built from what was written, not read back:
+/// it must be exactly the stored row.
+#[tokio::test]
+async fn the_payment_built_at_insert_is_the_one_stored() {
+    use offsite_gateway::domain::money::{Amount, Currency};
+    use offsite_gateway::domain::request::TransactionType;
+    use offsite_gateway::store::payments::{self, NewPayment};
+    let app = TestApp::spawn().await;
+    let fields = vec![("x_amount".to_string(), "12.50".to_string())];
+    let new = NewPayment {
+        merchant_id: ACCOUNT,
+        reference: "built-1",
+        signature: "",
+        fields: &fields,
+        amount: Amount::from_minor(1250, Currency::parse("EUR").unwrap()),
+        amount_text: "12.50",
+        test: true,
+        transaction_type: TransactionType::Authorization,
+        url_complete: "https://shop.example.com/return?session_id=cs_1",
+        url_cancel: "https://shop.example.com/cancel",
+        url_callback: "",
+        locale: Some("fr-FR".into()),
+        secret_version: 1,
+        ttl: std::time::Duration::from_secs(600),
+        session: Some(("cs_built_1", true, r#"{"k":"v"}"#)),
+    };
+    let (id, random) = payments::new_id();
+    let built = payments::insert_returning(&app.db, id, &random, &new)
+        .await
+        .unwrap()
+        .expect("a new reference");
+    let stored = payments::find(&app.db, &built.id).await.unwrap().unwrap();
+    assert_eq!(format!("{built:?}"), format!("{stored:?}"));
+    let (id, random) = payments::new_id();
+    let again = payments::insert_returning(&app.db, id, &random, &new)
+        .await
+        .unwrap();
+    assert_eq!(
+        again.map(|p| p.id).unwrap_err().id,
+        built.id,
+        "the reference's payment"
+    );
+}

@@ -1,15 +1,17 @@
 //! Storing a new payment, whichever way it came in (an `x_` request or a session): one
 //! grouped statement whose unique `(merchant_id, reference)` index decides duplicates.
 
-use super::{Stored, find_by_reference};
+use super::{Payment, SessionPart, Stored, find_by_reference};
 use crate::crypto::{random_bytes, sortable_hex_with};
 use crate::domain::money::Amount;
+use crate::domain::payment::Status;
 use crate::domain::request::{PaymentRequest, TransactionType};
 use crate::store::db::Db;
 use crate::store::now_millis;
 use crate::store::sql::Sql;
 use anyhow::Context;
 use std::time::Duration;
+use url::Url;
 
 /// One statement per payment, group-committed with the others arriving together; the unique
 /// index decides duplicates (a row not inserted was already there).
@@ -48,17 +50,30 @@ pub struct NewPayment<'a> {
     pub session: Option<(&'a str, bool, &'a str)>,
 }
 
-/// Stores `new` under `id` (a fresh [`sortable_hex_with`] id), payable for its ttl, or finds the
-/// payment that already holds its reference.
-pub async fn insert(
-    db: &Db,
-    id: String,
-    random: &[u8; 32],
-    new: &NewPayment<'_>,
-) -> anyhow::Result<Stored> {
-    let now = now_millis();
+/// The values a new payment's row is made of beyond what [`NewPayment`] says.
+struct Made {
+    csrf_token: String,
+    gateway_reference: String,
+    now: i64,
+    expires_at: i64,
+}
+
+impl Made {
+    fn of(random: &[u8; 32], ttl: Duration) -> Self {
+        let now = now_millis();
+        Self {
+            csrf_token: hex::encode(&random[10..26]),
+            gateway_reference: format!("gw_{}", sortable_hex_with(&random[26..])),
+            now,
+            expires_at: now.saturating_add(i64::try_from(ttl.as_millis()).unwrap_or(i64::MAX)),
+        }
+    }
+}
+
+/// Inserts the row; false if the merchant already has a payment with this reference.
+async fn insert_row(db: &Db, id: &str, new: &NewPayment<'_>, made: &Made) -> anyhow::Result<bool> {
     let values = params![
-        id.as_str(),
+        id,
         new.merchant_id,
         new.reference,
         new.signature.to_ascii_lowercase(),
@@ -68,32 +83,96 @@ pub async fn insert(
         new.amount.currency().code(),
         new.test,
         new.transaction_type.as_str(),
-        hex::encode(&random[10..26]),
+        made.csrf_token.as_str(),
         new.url_complete,
         new.url_cancel,
         new.url_callback,
         new.locale.clone(),
-        format!("gw_{}", sortable_hex_with(&random[26..])),
-        now,
+        made.gateway_reference.as_str(),
+        made.now,
         new.secret_version,
-        now.saturating_add(i64::try_from(new.ttl.as_millis()).unwrap_or(i64::MAX)),
+        made.expires_at,
         new.session.map(|(s, _, _)| s),
         new.session
             .map(|(_, embedded, _)| if embedded { "embedded" } else { "hosted" }),
         new.session.map(|(_, _, metadata)| metadata),
     ];
-    if db
+    Ok(db
         .exec_grouped(&INSERT, values)
         .await
         .context("storing a payment")?
-        == 1
-    {
-        return Ok(Stored::New(id));
-    }
+        == 1)
+}
+
+async fn existing(db: &Db, new: &NewPayment<'_>) -> anyhow::Result<Box<Payment>> {
     let existing = find_by_reference(db, new.merchant_id, new.reference)
         .await?
         .context("a duplicate reference without its payment")?;
-    Ok(Stored::Existing(Box::new(existing)))
+    Ok(Box::new(existing))
+}
+
+/// Stores `new` under `id` (a fresh [`new_id`]), payable for its ttl, or finds the payment that
+/// already holds its reference.
+pub async fn insert(
+    db: &Db,
+    id: String,
+    random: &[u8; 32],
+    new: &NewPayment<'_>,
+) -> anyhow::Result<Stored> {
+    let made = Made::of(random, new.ttl);
+    if insert_row(db, &id, new, &made).await? {
+        return Ok(Stored::New(id));
+    }
+    Ok(Stored::Existing(existing(db, new).await?))
+}
+
+/// [`insert`], answering the payment as stored (built from what was written, without reading
+/// it back), or `Err` with the payment that already holds the reference.
+pub async fn insert_returning(
+    db: &Db,
+    id: String,
+    random: &[u8; 32],
+    new: &NewPayment<'_>,
+) -> anyhow::Result<Result<Payment, Box<Payment>>> {
+    let made = Made::of(random, new.ttl);
+    if !insert_row(db, &id, new, &made).await? {
+        return Ok(Err(existing(db, new).await?));
+    }
+    Ok(Ok(Payment {
+        id,
+        merchant_id: new.merchant_id.to_string(),
+        reference: new.reference.to_string(),
+        request_signature: new.signature.to_ascii_lowercase(),
+        fields: new.fields.to_vec(),
+        amount: new.amount,
+        test: new.test,
+        transaction_type: new.transaction_type,
+        status: Status::Open,
+        declines: 0,
+        message: None,
+        csrf_token: made.csrf_token,
+        url_complete: Url::parse(new.url_complete).context("a stored return URL")?,
+        url_cancel: new.url_cancel.to_string(),
+        url_callback: new.url_callback.to_string(),
+        locale: new.locale.clone(),
+        card_brand: None,
+        card_last4: None,
+        gateway_reference: made.gateway_reference,
+        response: None,
+        settle_at: None,
+        authorized: 0,
+        captured: 0,
+        refunded: 0,
+        attempt_in_flight: None,
+        secret_version: new.secret_version,
+        expires_at: Some(made.expires_at),
+        created_at: made.now,
+        session: new.session.map(|(id, embedded, metadata)| SessionPart {
+            id: id.to_string(),
+            embedded,
+            metadata: metadata.to_string(),
+        }),
+    }))
 }
 
 /// A fresh payment id and the random bytes its other random values come from (one draw from
