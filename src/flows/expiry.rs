@@ -29,11 +29,11 @@ pub async fn expire(state: &AppState, p: &Payment) -> anyhow::Result<bool> {
         pay::sign_response(state, p, ResultKind::Failed, Some(EXPIRED_MESSAGE), None).await?;
     let callback = pay::callback_of(p, &response);
     let now = now_millis();
-    let event = {
+    let event = p.session.as_ref().and_then(|_| {
         let mut after = p.clone();
         after.status = Status::Expired;
         events::session_expired(&after, &state.settings.public_url, now)
-    };
+    });
     let id = p.id.clone();
     let expired = state
         .db

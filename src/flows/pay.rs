@@ -110,18 +110,8 @@ pub async fn apply(
         },
     };
     let now = now_millis();
-    let event = events::of_outcome(next.status).map(|kind| {
-        let mut after = p.clone();
-        after.status = next.status;
-        after.declines = next.declines;
-        if let Some((b, l)) = &change.card {
-            (after.card_brand, after.card_last4) = (Some(b.clone()), Some(l.clone()));
-        }
-        if let Some((authorized, captured)) = change.money {
-            (after.authorized, after.captured) = (authorized, captured);
-        }
-        events::payment_event(kind, &after, now)
-    });
+    let event = events::of_outcome(next.status)
+        .map(|kind| events::payment_event(kind, p, next.status, change.money, card, now));
     let (id, from_state) = (p.id.clone(), (from, p.declines));
     let (changed, queued) = state
         .db

@@ -114,7 +114,8 @@ pub fn api_status(p: &Payment) -> &'static str {
     status_name(p.status, p.captured, p.refunded)
 }
 
-fn status_name(status: Status, captured: i64, refunded: i64) -> &'static str {
+/// The API's name of a state: `status` with that much captured and refunded.
+pub fn status_name(status: Status, captured: i64, refunded: i64) -> &'static str {
     match status {
         Status::Open | Status::Challenge => "open",
         Status::Pending => "pending",

@@ -11,7 +11,7 @@ use super::objects::{OperationObject, PaymentObject};
 use super::outbox::{self, NewCallback};
 use super::payments;
 use super::sql::{Sql, Value};
-use super::webhooks::{self, NewEvent};
+use super::webhooks::{self, EventObject, NewEvent};
 use crate::domain::operations::{Operation, OperationKind};
 use anyhow::Context;
 
@@ -204,25 +204,37 @@ pub async fn perform(db: &Db, p: Perform<'_>) -> anyhow::Result<Performed> {
             tx.exec(&RECORD_OPERATION, record)
                 .await
                 .context("recording an operation")?;
-            let after = payments::find_in(tx, &payment_id)
-                .await?
-                .context("an operated payment is gone")?;
-            let event = NewEvent::new(
-                match kind {
-                    OperationKind::Capture => "payment.captured",
-                    OperationKind::Refund => "payment.refunded",
-                    OperationKind::Void => "payment.voided",
-                },
-                &after.merchant_id,
-                &after.id,
-                PaymentObject::of(&after).json(),
-                now,
-            );
-            let webhooks = webhooks::emit(tx, &event, now).await?;
-            let body = match ready {
-                Some(body) => body,
-                None => {
-                    let body = OperationObject::of(&operation_id, kind, amount, &after)
+            let event_type = match kind {
+                OperationKind::Capture => "payment.captured",
+                OperationKind::Refund => "payment.refunded",
+                OperationKind::Void => "payment.voided",
+            };
+            let endpoints = webhooks::subscribed(tx, &merchant_id, event_type).await?;
+            // The payment as the operation left it: for its event and the API's answer only.
+            let after = match (endpoints.is_empty(), &ready) {
+                (true, Some(_)) => None,
+                _ => Some(
+                    payments::find_in(tx, &payment_id)
+                        .await?
+                        .context("an operated payment is gone")?,
+                ),
+            };
+            let mut webhooks = 0;
+            if let Some(after) = after.as_ref().filter(|_| !endpoints.is_empty()) {
+                let event = NewEvent {
+                    event_type,
+                    merchant_id: after.merchant_id.clone(),
+                    payment_id: after.id.clone(),
+                    object: EventObject::Payment(PaymentObject::of(after)),
+                    at: now,
+                };
+                webhooks = webhooks::queue(tx, &endpoints, &event, now).await?;
+            }
+            let body = match (ready, &after) {
+                (Some(body), _) => body,
+                (None, None) => anyhow::bail!("an API operation without its payment"),
+                (None, Some(after)) => {
+                    let body = OperationObject::of(&operation_id, kind, amount, after)
                         .json()
                         .to_string();
                     tx.exec(

@@ -7,7 +7,9 @@
 
 mod deliveries;
 
-pub use deliveries::{Delivery, NewEvent, deliveries, emit, resend};
+pub use deliveries::{
+    Delivery, EventObject, NewEvent, deliveries, emit, queue, resend, subscribed,
+};
 
 use super::audit::{self, Change, Event};
 use super::db::Db;

@@ -9,50 +9,69 @@ use crate::domain::webhook::Subscription;
 use crate::store::audit::{self, Change, Event};
 use crate::store::db::{Db, Tx};
 use crate::store::merchants::Actor;
+use crate::store::objects::{PaymentObject, SessionObject};
 use crate::store::sql::Sql;
 use anyhow::{Context, anyhow};
 
-/// An event to queue: its id (`evt_…`, the `webhook-id` of every attempt), type, and body.
+/// The `data.object` of an event, as the API shows it.
+#[derive(Debug, Clone)]
+pub enum EventObject {
+    Payment(PaymentObject),
+    Session(SessionObject),
+}
+
+impl EventObject {
+    fn json(&self) -> serde_json::Value {
+        match self {
+            EventObject::Payment(p) => p.json(),
+            EventObject::Session(s) => s.json(),
+        }
+    }
+}
+
+/// An event to queue: its type, what it is about, and when. Its id (`evt_…`, the
+/// `webhook-id` of every attempt) and body are made only when an endpoint wants it, so a
+/// change of a merchant without endpoints pays one indexed read and nothing more.
 #[derive(Debug, Clone)]
 pub struct NewEvent {
-    pub id: String,
     pub event_type: &'static str,
     pub merchant_id: String,
     pub payment_id: String,
-    /// The `data.object` of the body.
-    pub object: serde_json::Value,
-    /// Unix seconds.
-    pub created_at: i64,
+    pub object: EventObject,
+    /// Milliseconds since the epoch.
+    pub at: i64,
 }
 
 impl NewEvent {
-    pub fn new(
-        event_type: &'static str,
-        merchant_id: &str,
-        payment_id: &str,
-        object: serde_json::Value,
-        now_ms: i64,
-    ) -> Self {
-        Self {
-            id: format!("evt_{}", sortable_hex::<10>()),
-            event_type,
-            merchant_id: merchant_id.to_string(),
-            payment_id: payment_id.to_string(),
-            object,
-            created_at: now_ms.div_euclid(1000),
-        }
-    }
-
     /// The body every attempt sends, byte for byte.
-    pub fn body(&self) -> String {
+    fn body(&self, id: &str) -> String {
         serde_json::json!({
-            "id": self.id,
+            "id": id,
             "type": self.event_type,
-            "created_at": self.created_at,
-            "data": {"object": self.object},
+            "created_at": self.at.div_euclid(1000),
+            "data": {"object": self.object.json()},
         })
         .to_string()
     }
+}
+
+/// The merchant's endpoints (id, URL) that want `event_type`.
+pub async fn subscribed(
+    tx: Tx<'_>,
+    merchant_id: &str,
+    event_type: &str,
+) -> anyhow::Result<Vec<(String, String)>> {
+    let endpoints: Vec<(String, String, String)> = tx
+        .fetch_all(&SUBSCRIBED, params![merchant_id], |r| {
+            Ok((r.get(0)?, r.get(1)?, r.get(2)?))
+        })
+        .await
+        .context("finding webhook endpoints")?;
+    Ok(endpoints
+        .into_iter()
+        .filter(|(_, _, events)| Subscription::from_text(events).wants(event_type))
+        .map(|(id, url, _)| (id, url))
+        .collect())
 }
 
 static SUBSCRIBED: Sql = Sql::new(
@@ -68,23 +87,25 @@ static QUEUE: Sql = Sql::new(
 /// Queues `event` for every endpoint of its merchant that subscribes to its type, in the
 /// caller's unit of work; returns how many deliveries were queued.
 pub async fn emit(tx: Tx<'_>, event: &NewEvent, now: i64) -> anyhow::Result<usize> {
-    let endpoints: Vec<(String, String, String)> = tx
-        .fetch_all(&SUBSCRIBED, params![event.merchant_id.as_str()], |r| {
-            Ok((r.get(0)?, r.get(1)?, r.get(2)?))
-        })
-        .await
-        .context("finding webhook endpoints")?;
-    let wanted: Vec<_> = endpoints
-        .into_iter()
-        .filter(|(_, _, events)| Subscription::from_text(events).wants(event.event_type))
-        .collect();
-    if wanted.is_empty() {
+    let wanted = subscribed(tx, &event.merchant_id, event.event_type).await?;
+    queue(tx, &wanted, event, now).await
+}
+
+/// Queues `event` for `endpoints` (from [`subscribed`]), one event id for all of them.
+pub async fn queue(
+    tx: Tx<'_>,
+    endpoints: &[(String, String)],
+    event: &NewEvent,
+    now: i64,
+) -> anyhow::Result<usize> {
+    if endpoints.is_empty() {
         return Ok(0);
     }
-    let body = event.body();
-    let rows = wanted
+    let event_id = format!("evt_{}", sortable_hex::<10>());
+    let body = event.body(&event_id);
+    let rows = endpoints
         .iter()
-        .map(|(id, url, _)| {
+        .map(|(id, url)| {
             params![
                 event.payment_id.as_str(),
                 event.merchant_id.as_str(),
@@ -93,14 +114,14 @@ pub async fn emit(tx: Tx<'_>, event: &NewEvent, now: i64) -> anyhow::Result<usiz
                 event.event_type,
                 now,
                 id.as_str(),
-                event.id.as_str(),
+                event_id.as_str(),
             ]
         })
         .collect();
     tx.exec_each(&QUEUE, rows)
         .await
         .context("queueing webhook deliveries")?;
-    Ok(wanted.len())
+    Ok(endpoints.len())
 }
 
 /// One delivery of an event to an endpoint, as the merchant sees it.
