@@ -153,13 +153,13 @@ pub fn document(public_url: &str) -> String {
             p.insert("pattern".into(), pattern.into());
         }
     }
-    for ops in doc["paths"]
-        .as_object_mut()
-        .into_iter()
-        .flat_map(|p| p.values_mut())
-    {
+    // `get_mut`, not `[..]`: indexing a JSON object mutably inserts a null where the key is
+    // missing, and an operation without parameters would then have `"parameters": null`.
+    let paths = doc.get_mut("paths").and_then(|p| p.as_object_mut());
+    for ops in paths.into_iter().flat_map(|p| p.values_mut()) {
         for op in ops.as_object_mut().into_iter().flat_map(|o| o.values_mut()) {
-            for param in op["parameters"].as_array_mut().into_iter().flatten() {
+            let params = op.get_mut("parameters").and_then(|p| p.as_array_mut());
+            for param in params.into_iter().flatten() {
                 let name = param["name"].as_str().unwrap_or_default().to_string();
                 if let Some((_, pattern)) = PARAMETER_PATTERNS.iter().find(|(n, _)| *n == name)
                     && let Some(schema) = param["schema"].as_object_mut()
@@ -223,4 +223,38 @@ pub fn endpoint(state: &AppState) -> impl Endpoint<Output = Response> + use<> {
             (guarded_state.clone(), limiter.clone());
         async move { Ok(guard::guard(&ep, req, &state, &limiter).await) }
     })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn the_document_adds_patterns_and_closed_objects_and_nothing_else() {
+        let raw: serde_json::Value =
+            serde_json::from_str(&service("https://gw.example").spec()).unwrap();
+        let doc: serde_json::Value = serde_json::from_str(&document("https://gw.example")).unwrap();
+        for (path, ops) in doc["paths"].as_object().unwrap() {
+            for (method, op) in ops.as_object().unwrap() {
+                let had = raw["paths"][path][method].get("parameters").is_some();
+                assert_eq!(op.get("parameters").is_some(), had, "{method} {path}");
+                if let Some(p) = op.get("parameters") {
+                    assert!(p.is_array(), "{method} {path}");
+                }
+            }
+        }
+        for (schema, property, pattern) in PATTERNS {
+            let p = &doc["components"]["schemas"][schema]["properties"][property]["pattern"];
+            assert_eq!(p, pattern, "{schema}.{property}");
+        }
+        for name in CLOSED_SCHEMAS {
+            assert_eq!(
+                doc["components"]["schemas"][name]["additionalProperties"], false,
+                "{name}"
+            );
+        }
+        let key = &doc["paths"]["/sessions"]["post"]["parameters"][0];
+        assert_eq!(key["name"], "Idempotency-Key");
+        assert_eq!(key["schema"]["pattern"], "^[!-~]+$");
+    }
 }
