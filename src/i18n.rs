@@ -47,6 +47,8 @@ pub struct Catalogue {
     pub error_field: &'static str,
     pub error_detail: &'static str,
     pub error_next: &'static str,
+    /// Before the request id on an error page: what to quote to support.
+    pub error_request_id: &'static str,
     pub error_malformed: &'static str,
     pub error_signature: &'static str,
     pub error_unknown_account: &'static str,
@@ -109,6 +111,7 @@ pub static EN: Catalogue = Catalogue {
     error_field: "Field",
     error_detail: "Details for the shop's developer",
     error_next: "Please go back to the shop and try again. If it keeps happening, contact the shop.",
+    error_request_id: "Reference for support",
     error_malformed: "The payment request is malformed.",
     error_signature: "The payment request's signature is not valid.",
     error_unknown_account: "The shop's account is not known to this gateway.",

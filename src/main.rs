@@ -11,8 +11,11 @@ static ALLOCATOR: mimalloc::MiMalloc = mimalloc::MiMalloc;
 fn init_logging(default: &str) {
     let filter = tracing_subscriber::EnvFilter::try_from_default_env()
         .unwrap_or_else(|_| tracing_subscriber::EnvFilter::new(default));
+    // Colour codes only for a person at a terminal, never into a file or a log collector.
+    use std::io::IsTerminal;
     tracing_subscriber::fmt()
         .with_env_filter(filter)
+        .with_ansi(std::io::stderr().is_terminal())
         .with_writer(std::io::stderr)
         .init();
 }
@@ -24,5 +27,13 @@ async fn main() -> anyhow::Result<()> {
     let command = Cli::parse().command.unwrap_or(Command::Serve);
     let settings = Settings::from_env()?;
     init_logging(cli::default_log_filter(&command));
+    // A panic is logged where it happened (and with the request's id, inside a request), not
+    // with its message: a message could carry what the code was handling.
+    std::panic::set_hook(Box::new(|info| {
+        let location = info
+            .location()
+            .map(|l| format!("{}:{}", l.file(), l.line()));
+        tracing::error!(location, "panic");
+    }));
     cli::run(settings, command).await
 }

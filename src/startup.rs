@@ -160,6 +160,7 @@ impl Application {
             key: Arc::new(key),
             callback_wake: Arc::new(Notify::new()),
             settings: Arc::new(settings),
+            worker_beat: Arc::new(std::sync::atomic::AtomicI64::new(0)),
         };
         let (shutdown, rx) = watch::channel(false);
         let settler = tokio::spawn(flows::settle::run(state.clone(), rx.clone()));
@@ -173,7 +174,8 @@ impl Application {
         .with_webhooks(
             state.key.clone(),
             state.settings.webhook_retry_schedule.clone(),
-        );
+        )
+        .with_heartbeat(state.worker_beat.clone());
         let callback_worker = tokio::spawn(worker.run(rx.clone()));
         let app = routes::router(state.clone());
         let server = spawn_server(listener, app, rx, Duration::from_secs(10))?;

@@ -7,6 +7,7 @@ use crate::crypto::MasterKey;
 use crate::processor::Processor;
 use crate::store::{Db, merchants};
 use std::sync::Arc;
+use std::sync::atomic::AtomicI64;
 use tokio::sync::Notify;
 
 #[derive(Clone)]
@@ -19,4 +20,7 @@ pub struct AppState {
     pub callback_wake: Arc<Notify>,
     /// Verified merchants, decrypted once.
     pub merchants: Arc<merchants::Cache>,
+    /// When this process's callback worker last went round its loop (ms since the epoch; 0:
+    /// not yet), for `/readyz`.
+    pub worker_beat: Arc<AtomicI64>,
 }

@@ -16,6 +16,7 @@ use crate::store::webhooks;
 use crate::store::{Db, now_millis};
 use secrecy::ExposeSecret;
 use std::sync::Arc;
+use std::sync::atomic::{AtomicI64, Ordering};
 use std::time::Duration;
 use tokio::sync::{Notify, Semaphore, mpsc, watch};
 use tokio::task::JoinSet;
@@ -38,6 +39,8 @@ pub struct Worker {
     lease: Duration,
     wake: Arc<Notify>,
     webhooks: Option<Webhooks>,
+    /// Set to the time at every turn of the loop (for `/readyz`).
+    beat: Option<Arc<AtomicI64>>,
 }
 
 /// What webhook deliveries need beyond a callback's: the key that opens endpoint secrets, and
@@ -69,7 +72,14 @@ impl Worker {
             lease,
             wake,
             webhooks: None,
+            beat: None,
         }
+    }
+
+    /// Tells `beat` the time at every turn of the loop.
+    pub fn with_heartbeat(mut self, beat: Arc<AtomicI64>) -> Self {
+        self.beat = Some(beat);
+        self
     }
 
     /// Also delivers webhooks: signed at each attempt with the endpoint's secrets, retried on
@@ -221,6 +231,9 @@ impl Worker {
             self.wake.clone(),
         ));
         while !*shutdown.borrow() {
+            if let Some(beat) = &self.beat {
+                beat.store(now_millis(), Ordering::Relaxed);
+            }
             let free = slots.available_permits().min(CLAIM_BATCH);
             let mut claimed = 0;
             if free > 0 {

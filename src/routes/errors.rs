@@ -61,6 +61,7 @@ pub fn page_or_json(e: AppError, json: bool, t: &Catalogue) -> Response {
         message: e.message(t),
         field: e.field(),
         detail: e.detail(),
+        request_id: super::request_id(),
     };
     render(status, &page)
 }

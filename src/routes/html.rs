@@ -120,6 +120,8 @@ pub struct ErrorPage<'a> {
     pub message: &'a str,
     pub field: Option<&'a str>,
     pub detail: Option<String>,
+    /// The request's id, as its log lines carry it.
+    pub request_id: Option<String>,
 }
 
 /// Renders a page; a template failure is logged and becomes a bare 500.

@@ -98,6 +98,8 @@ pub async fn show(req: &Request, Path(id): Path<String>, Data(state): Data<&AppS
     respond(
         req,
         async {
+            // Where the panic tests make a handler panic.
+            fail::fail_point!("page-panic");
             let mut p = load(state, &id).await?;
             // A session's page is its only address: a shopper who cancelled and comes back
             // may pay after all, until the session expires (an x_ payment reopens when its

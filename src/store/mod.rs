@@ -157,6 +157,16 @@ pub fn format_millis(ms: i64) -> String {
         .unwrap_or_default()
 }
 
+static PING: sql::Sql = sql::Sql::new("SELECT 1");
+
+/// Whether the database answers a query now (for `/readyz`).
+pub async fn ping(db: &Db) -> anyhow::Result<()> {
+    db.fetch_optional(&PING, params![], |r| r.get::<i64>(0))
+        .await
+        .context("the database did not answer")?;
+    Ok(())
+}
+
 #[cfg(test)]
 mod tests {
     #[test]

@@ -307,6 +307,13 @@ static EVENTS: Sql =
 static SHOWN: LazyLock<Mutex<HashSet<String>>> = LazyLock::new(Default::default);
 const MAX_SHOWN: usize = 100_000;
 
+/// The set, even if a thread panicked holding it: a set of ids is never half-changed in a way
+/// that matters (at worst one more insert that does nothing), so a panic must not poison every
+/// later page view.
+fn shown() -> std::sync::MutexGuard<'static, HashSet<String>> {
+    SHOWN.lock().unwrap_or_else(|p| p.into_inner())
+}
+
 /// Records the first time the payment's page was shown (`detail`: what it showed). One
 /// insert, grouped with the others arriving together, the first time this process shows the
 /// page; nothing after that.
@@ -316,12 +323,12 @@ pub async fn record_page_shown(
     detail: &str,
     at: i64,
 ) -> anyhow::Result<()> {
-    if SHOWN.lock().unwrap().contains(payment_id) {
+    if shown().contains(payment_id) {
         return Ok(());
     }
     db.exec_grouped(&RECORD_ONCE, params![payment_id, PAGE_SHOWN, detail, at])
         .await?;
-    let mut shown = SHOWN.lock().unwrap();
+    let mut shown = shown();
     if shown.len() >= MAX_SHOWN {
         shown.clear();
     }
@@ -344,6 +351,18 @@ async fn recorded(db: &Db, payment: &Payment) -> anyhow::Result<Vec<Recorded>> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn a_panic_holding_the_shown_set_does_not_poison_it() {
+        let _ = std::thread::spawn(|| {
+            let _held = shown();
+            panic!("a panic while the set is held");
+        })
+        .join();
+        assert!(SHOWN.is_poisoned());
+        shown().insert("after-the-panic".into());
+        assert!(shown().contains("after-the-panic"));
+    }
 
     #[test]
     fn a_date_is_a_bound_on_ids_and_a_cursor_narrows_it() {

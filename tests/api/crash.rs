@@ -46,7 +46,10 @@ async fn callbacks_survive_kill_9_and_each_is_delivered_once() {
     let mut env = Env::new().await;
     env.set("GATEWAY_ALLOW_PRIVATE_TARGETS", "true");
     env.set("GATEWAY_CALLBACK_RETRY_SCHEDULE", &["1s"; 20].join(","));
-    env.set("GATEWAY_CALLBACK_TIMEOUT", "3s");
+    // Long enough that no first attempt times out before the kill, even on a loaded machine
+    // (20 payments take a while there); the lease (timeout + 5 s) still ends well within the
+    // wait after the restart.
+    env.set("GATEWAY_CALLBACK_TIMEOUT", "10s");
     let mut gateway = env.serve();
     let (account, secret) = gateway.sandbox();
     // The storefront hangs: every first attempt is in flight (claimed, never recorded) when the

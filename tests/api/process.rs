@@ -186,7 +186,7 @@ impl Env {
             child,
             address,
             start_line: line,
-            _logs: rx,
+            logs: rx,
         }
     }
 }
@@ -195,7 +195,7 @@ pub struct Gateway {
     pub child: Child,
     pub address: String,
     pub start_line: String,
-    _logs: mpsc::Receiver<String>,
+    logs: mpsc::Receiver<String>,
 }
 
 impl Gateway {
@@ -217,6 +217,26 @@ impl Gateway {
             out.read_to_string(&mut stdout).unwrap();
         }
         (status.success(), stdout)
+    }
+
+    /// The lines it logged (stderr) since the last call, waiting up to `wait` for one that
+    /// contains `until`.
+    pub fn logs_until(&self, until: &str, wait: Duration) -> Vec<String> {
+        let started = Instant::now();
+        let mut lines = Vec::new();
+        while started.elapsed() < wait {
+            match self.logs.recv_timeout(Duration::from_millis(50)) {
+                Ok(l) => {
+                    let done = l.contains(until);
+                    lines.push(l);
+                    if done {
+                        break;
+                    }
+                }
+                Err(_) => continue,
+            }
+        }
+        lines
     }
 
     /// SIGKILL: no shutdown code runs.

@@ -147,7 +147,11 @@ impl Cache {
         key: &MasterKey,
         account_id: &str,
     ) -> anyhow::Result<Option<std::sync::Arc<Verified>>> {
-        if let Some((at, m)) = self.entries.read().unwrap().get(account_id)
+        if let Some((at, m)) = self
+            .entries
+            .read()
+            .unwrap_or_else(|p| p.into_inner())
+            .get(account_id)
             && at.elapsed() < age
         {
             return Ok(Some(m.clone()));
@@ -165,7 +169,7 @@ impl Cache {
             return Ok(None);
         };
         let verified = std::sync::Arc::new(Verified::from_merchant(merchant, key)?);
-        let mut entries = self.entries.write().unwrap();
+        let mut entries = self.entries.write().unwrap_or_else(|p| p.into_inner());
         if entries.len() > 10_000 {
             entries.clear();
         }
@@ -178,6 +182,9 @@ impl Cache {
 
     /// Drops a merchant's entry after this process changed it.
     pub fn forget(&self, account_id: &str) {
-        self.entries.write().unwrap().remove(account_id);
+        self.entries
+            .write()
+            .unwrap_or_else(|p| p.into_inner())
+            .remove(account_id);
     }
 }
