@@ -47,6 +47,9 @@ pub struct Settings {
     pub webhook_retry_schedule: RetrySchedule,
     /// `GATEWAY_API_RATE_LIMIT`: requests a second per API key, and the burst (100).
     pub api_rate_limit: u32,
+    /// `GATEWAY_LOG_FORMAT=json`: one JSON object a log line (for a log collector); `text`
+    /// (the default) for people.
+    pub log_json: bool,
     /// `GATEWAY_CALLBACK_TIMEOUT`: time for one callback attempt (connect has 5 s of it).
     pub callback_timeout: Duration,
     /// `GATEWAY_MERCHANT_CACHE_TTL`: how long a process keeps a merchant's decrypted secrets
@@ -81,6 +84,7 @@ impl Default for Settings {
             callback_retry_schedule: RetrySchedule::default(),
             webhook_retry_schedule: RetrySchedule::webhooks(),
             api_rate_limit: 100,
+            log_json: false,
             callback_timeout: Duration::from_secs(10),
             merchant_cache_ttl: Duration::from_secs(10),
             callback_allow_nets: Vec::new(),
@@ -152,6 +156,13 @@ impl Settings {
         if let Some(v) = var("GATEWAY_CALLBACK_RETRY_SCHEDULE") {
             s.callback_retry_schedule =
                 RetrySchedule::parse(&v).context("GATEWAY_CALLBACK_RETRY_SCHEDULE")?;
+        }
+        if let Some(v) = var("GATEWAY_LOG_FORMAT") {
+            s.log_json = match v.as_str() {
+                "json" => true,
+                "text" => false,
+                _ => anyhow::bail!("GATEWAY_LOG_FORMAT must be json or text"),
+            };
         }
         if let Some(v) = var("GATEWAY_API_RATE_LIMIT") {
             s.api_rate_limit = v

@@ -158,3 +158,29 @@ async fn a_panicking_handler_answers_500_with_the_headers_and_the_process_goes_o
     assert_eq!(resp.status(), 200);
     gateway.kill9();
 }
+
+#[tokio::test]
+async fn json_logs_carry_the_request_id_in_every_line_of_the_request() {
+    let mut env = Env::new().await;
+    env.set("GATEWAY_LOG_FORMAT", "json");
+    env.set("RUST_LOG", "info");
+    let gateway = env.serve();
+    let start: serde_json::Value = serde_json::from_str(&gateway.start_line)
+        .unwrap_or_else(|_| panic!("not JSON: {}", gateway.start_line));
+    assert!(start["fields"]["message"].is_string(), "{start}");
+    let resp = http_client()
+        .get(gateway.url("/no/such/page"))
+        .send()
+        .await
+        .unwrap();
+    let id = request_id(&resp);
+    let lines = gateway.logs_until("\"status\":404", Duration::from_secs(5));
+    let access = lines
+        .iter()
+        .filter_map(|l| serde_json::from_str::<serde_json::Value>(l).ok())
+        .find(|l| l["fields"]["status"] == 404)
+        .unwrap_or_else(|| panic!("no access line: {lines:?}"));
+    assert_eq!(access["span"]["id"], id.as_str(), "{access}");
+    assert_eq!(access["fields"]["path"], "/no/such/page");
+    gateway.kill9();
+}
