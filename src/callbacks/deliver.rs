@@ -22,6 +22,16 @@ pub struct Sent {
 }
 
 impl Sent {
+    /// No answer: the attempt stopped at `kind`, `started` ago.
+    pub fn failed(kind: &'static str, started: Instant) -> Self {
+        Sent {
+            http_status: None,
+            error_kind: Some(kind),
+            snippet: None,
+            duration: started.elapsed(),
+        }
+    }
+
     pub fn delivered(&self) -> bool {
         self.http_status.is_some_and(|s| (200..300).contains(&s))
     }
@@ -88,12 +98,7 @@ impl Deliverer {
         headers: &[(&'static str, String)],
     ) -> Sent {
         let started = Instant::now();
-        let failed = |kind: &'static str| Sent {
-            http_status: None,
-            error_kind: Some(kind),
-            snippet: None,
-            duration: started.elapsed(),
-        };
+        let failed = |kind: &'static str| Sent::failed(kind, started);
         let Ok(parsed) = Url::parse(url) else {
             return failed("bad_url");
         };

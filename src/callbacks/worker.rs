@@ -93,12 +93,7 @@ impl Worker {
     /// of the endpoint. `None`: the endpoint is gone, and the delivery gives up.
     async fn send_webhook(&self, c: &Claimed, endpoint: &str, event_id: &str) -> Option<Sent> {
         let started = std::time::Instant::now();
-        let failed = |kind: &'static str| Sent {
-            http_status: None,
-            error_kind: Some(kind),
-            snippet: None,
-            duration: started.elapsed(),
-        };
+        let failed = |kind: &'static str| Sent::failed(kind, started);
         let Some(w) = &self.webhooks else {
             return Some(failed("not_configured"));
         };
@@ -152,12 +147,8 @@ impl Worker {
         };
         let now = now_millis();
         let gone = sent.is_none();
-        let sent = sent.unwrap_or(Sent {
-            http_status: None,
-            error_kind: Some("endpoint_deleted"),
-            snippet: None,
-            duration: Duration::ZERO,
-        });
+        let sent =
+            sent.unwrap_or_else(|| Sent::failed("endpoint_deleted", std::time::Instant::now()));
         let (outcome, next_attempt_at) = if sent.delivered() {
             (CallbackStatus::Delivered, now)
         } else if gone {

@@ -4,7 +4,6 @@
 
 use super::api;
 use super::html::render;
-use crate::state::AppState;
 use askama::Template;
 use poem::http::StatusCode;
 use poem::web::Data;
@@ -252,9 +251,8 @@ pub fn page_of(doc: &Value) -> DocsPage {
 }
 
 #[handler]
-pub fn page(Data(state): Data<&AppState>) -> Response {
-    let doc: Value =
-        serde_json::from_str(&api::document(&state.settings.public_url)).unwrap_or_default();
+pub fn page(Data(document): Data<&api::Document>) -> Response {
+    let doc: Value = serde_json::from_str(document.json()).unwrap_or_default();
     render(StatusCode::OK, &page_of(&doc))
 }
 

@@ -62,6 +62,7 @@ pub fn router(state: AppState) -> impl Endpoint<Output = Response> {
         .at("/v1/openapi.json", get(api_document))
         .at("/docs/api", get(api_docs::page))
         .nest("/v1", api::endpoint(&state))
+        .data(api::Document::new(&state.settings.public_url))
         .data(state)
         .around(move |ep, req| async move { Ok(secure_and_log(ep, req, https).await) })
 }
@@ -172,10 +173,10 @@ async fn secure_and_log<E: Endpoint>(ep: E, req: Request, https: bool) -> Respon
 
 /// The OpenAPI document, generated from the API's handlers and types.
 #[handler]
-fn api_document(Data(state): Data<&AppState>) -> Response {
-    static SPEC: std::sync::OnceLock<String> = std::sync::OnceLock::new();
-    SPEC.get_or_init(|| api::document(&state.settings.public_url))
-        .clone()
+fn api_document(Data(document): Data<&api::Document>) -> Response {
+    document
+        .json()
+        .to_string()
         .with_content_type("application/json; charset=utf-8")
         .into_response()
 }

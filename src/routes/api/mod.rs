@@ -129,6 +129,29 @@ const PARAMETER_PATTERNS: [(&str, &str); 2] = [
     ("starting_after", "^[0-9a-f]{32}$"),
 ];
 
+/// The document of one router, generated at its first use and then served as it is by
+/// `/v1/openapi.json` and rendered by `/docs/api` (one router, one public URL: no document is
+/// shared between gateways in one process, as tests run them).
+#[derive(Clone)]
+pub struct Document {
+    public_url: String,
+    json: Arc<std::sync::OnceLock<String>>,
+}
+
+impl Document {
+    pub fn new(public_url: &str) -> Self {
+        Self {
+            public_url: public_url.to_string(),
+            json: Arc::default(),
+        }
+    }
+
+    /// The document, as JSON text.
+    pub fn json(&self) -> &str {
+        self.json.get_or_init(|| document(&self.public_url))
+    }
+}
+
 /// The OpenAPI document of [`service`].
 pub fn document(public_url: &str) -> String {
     let spec = service(public_url).spec();
