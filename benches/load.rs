@@ -386,6 +386,10 @@ impl Gateway {
             // One API key drives the session scenario at full speed: its rate limit is lifted
             // (the limiter still runs, so its cost is measured).
             .env("GATEWAY_API_RATE_LIMIT", "1000000000")
+            // So do the per-address limits: every simulated shopper comes from 127.0.0.1.
+            .env("GATEWAY_CHECKOUT_RATE_LIMIT", "1000000000")
+            .env("GATEWAY_PAY_RATE_LIMIT", "1000000000")
+            .env("GATEWAY_ORDER_RATE_LIMIT", "1000000000")
             // Lets a run compare settings, e.g. GATEWAY_SQLITE_SYNCHRONOUS=normal or
             // GATEWAY_DB_MAX_CONNECTIONS=1: the bench's own GATEWAY_* variables pass through.
             .envs(std::env::vars().filter(|(k, _)| {

@@ -9,6 +9,9 @@ use anyhow::{Context, bail};
 use secrecy::SecretString;
 use std::time::Duration;
 
+mod limits;
+pub use limits::Limits;
+
 pub const DEFAULT_LISTEN: &str = "127.0.0.1:8080";
 pub const DEFAULT_DATABASE_URL: &str = "sqlite://offsite-gateway.db?mode=rwc";
 /// How long an `x_` payment stays payable unless `GATEWAY_CHECKOUT_TTL` says otherwise.
@@ -67,6 +70,8 @@ pub struct Settings {
     /// may reach though private: set only by `demo`, for its own storefront; never from the
     /// environment.
     pub allow_sockets: Vec<std::net::SocketAddr>,
+    /// Connection and request deadlines, rate limits: see [`Limits`].
+    pub limits: Limits,
 }
 
 impl Default for Settings {
@@ -90,6 +95,7 @@ impl Default for Settings {
             callback_allow_nets: Vec::new(),
             allow_sockets: Vec::new(),
             sqlite_synchronous_full: true,
+            limits: Limits::default(),
         }
     }
 }
@@ -117,7 +123,10 @@ fn parse_ttl(text: &str) -> anyhow::Result<Duration> {
 
 impl Settings {
     pub fn from_env() -> anyhow::Result<Self> {
-        let mut s = Settings::default();
+        let mut s = Settings {
+            limits: Limits::read(var)?,
+            ..Settings::default()
+        };
         if let Some(v) = var("GATEWAY_LISTEN") {
             s.listen = v;
         }

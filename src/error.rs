@@ -30,6 +30,12 @@ pub enum AppError {
     TooLarge(String),
     #[error("request timed out")]
     Timeout,
+    /// A rate limit refused the request; the client may retry after this many seconds.
+    #[error("too many requests: retry after {0} s")]
+    RateLimited(u64),
+    /// The request was not answered within `GATEWAY_REQUEST_TIMEOUT`.
+    #[error("the request took too long to answer")]
+    DeadlineExceeded,
     #[error("unsupported media type")]
     Unsupported,
     #[error("invalid {field}: {detail}")]
@@ -88,6 +94,8 @@ impl AppError {
             AppError::Conflict(_) => StatusCode::CONFLICT,
             AppError::TooLarge(_) => StatusCode::PAYLOAD_TOO_LARGE,
             AppError::Timeout => StatusCode::REQUEST_TIMEOUT,
+            AppError::RateLimited(_) => StatusCode::TOO_MANY_REQUESTS,
+            AppError::DeadlineExceeded => StatusCode::SERVICE_UNAVAILABLE,
             AppError::Unsupported => StatusCode::UNSUPPORTED_MEDIA_TYPE,
             AppError::Invalid { .. } | AppError::LiveModeUnavailable(_) => {
                 StatusCode::UNPROCESSABLE_ENTITY
@@ -107,6 +115,8 @@ impl AppError {
             AppError::Conflict(_) => "conflict",
             AppError::TooLarge(_) => "too_large",
             AppError::Timeout => "timeout",
+            AppError::RateLimited(_) => "rate_limited",
+            AppError::DeadlineExceeded => "deadline_exceeded",
             AppError::Unsupported => "unsupported_media_type",
             AppError::Invalid { .. } => "invalid_field",
             AppError::LiveModeUnavailable(_) => "live_mode_unavailable",
@@ -125,6 +135,8 @@ impl AppError {
             AppError::Conflict(_) => t.error_conflict,
             AppError::TooLarge(_) => t.error_too_large,
             AppError::Timeout => t.error_timeout,
+            AppError::RateLimited(_) => t.error_rate_limited,
+            AppError::DeadlineExceeded => t.error_deadline,
             AppError::Unsupported => t.error_unsupported,
             AppError::Invalid { .. } => t.error_invalid,
             AppError::Forbidden(_) => t.error_forbidden,
@@ -152,6 +164,15 @@ impl AppError {
             AppError::Conflict(d) | AppError::TooLarge(d) => Some(d.clone()),
             AppError::Forbidden(d) | AppError::LiveModeUnavailable(d) => Some(d.to_string()),
             AppError::Signature(Some(d)) => Some(format!("{}: {}", d.code(), d.hint())),
+            AppError::RateLimited(s) => Some(format!("retry after {s} s")),
+            _ => None,
+        }
+    }
+
+    /// The seconds a refused client should wait, for `Retry-After`.
+    pub fn retry_after(&self) -> Option<u64> {
+        match self {
+            AppError::RateLimited(s) => Some(*s),
             _ => None,
         }
     }

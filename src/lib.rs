@@ -28,11 +28,17 @@ pub mod error;
 pub mod flows;
 /// The message catalogue of every page text.
 pub mod i18n;
+/// Rate limits per client address and per merchant.
+pub mod limits;
+/// Prometheus metrics: the counters, histograms and gauges of one running gateway.
+pub mod metrics;
 /// The acquirer trait and the built-in test processor.
 pub mod processor;
 /// HTTP routes, pages, error rendering and security headers; the JSON sessions API under `/v1`
 /// and its reference.
 pub mod routes;
+/// The HTTP server: connection bound, header-read and idle deadlines, graceful stop.
+pub mod server;
 /// Building, running and stopping the application.
 pub mod startup;
 /// What every handler and flow shares.

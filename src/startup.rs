@@ -3,15 +3,15 @@
 
 use crate::callbacks::guard::AddressPolicy;
 use crate::callbacks::{Deliverer, Worker};
-use crate::config::Settings;
+use crate::config::{Limits, Settings};
 use crate::crypto::MasterKey;
+use crate::limits::RateLimits;
+use crate::metrics::Metrics;
 use crate::processor::{Processor, TestProcessor};
 use crate::state::AppState;
 use crate::store::{self, Db, merchants};
-use crate::{flows, routes};
+use crate::{flows, routes, server};
 use anyhow::{Context, bail};
-use poem::Server;
-use poem::listener::TcpAcceptor;
 use std::net::SocketAddr;
 use std::sync::Arc;
 use std::time::Duration;
@@ -49,29 +49,20 @@ pub fn master_key(settings: &Settings) -> anyhow::Result<(MasterKey, KeySource)>
     Ok((key, KeySource::File { path, created }))
 }
 
-/// Serves `app` on `listener` until `stop` turns true, then lets requests in flight finish
-/// for up to `grace`.
+/// Serves `app` on `listener` under `limits` until `stop` turns true, then lets requests in
+/// flight finish for up to `grace`.
 pub fn spawn_server<E>(
     listener: tokio::net::TcpListener,
     app: E,
-    mut stop: watch::Receiver<bool>,
+    limits: &Limits,
+    stop: watch::Receiver<bool>,
     grace: Duration,
-) -> anyhow::Result<JoinHandle<std::io::Result<()>>>
+) -> JoinHandle<std::io::Result<()>>
 where
     E: poem::Endpoint + 'static,
 {
-    let acceptor = TcpAcceptor::from_tokio(listener)?;
-    Ok(tokio::spawn(async move {
-        Server::new_with_acceptor(acceptor)
-            .run_with_graceful_shutdown(
-                app,
-                async move {
-                    let _ = stop.wait_for(|s| *s).await;
-                },
-                Some(grace),
-            )
-            .await
-    }))
+    let limits = limits.clone();
+    tokio::spawn(async move { server::serve(listener, app, &limits, stop, grace).await })
 }
 
 /// Warns, on the log, when the master key file was just created.
@@ -130,6 +121,17 @@ pub struct Application {
     server: JoinHandle<std::io::Result<()>>,
     settler: JoinHandle<()>,
     callback_worker: JoinHandle<()>,
+    trimmer: JoinHandle<()>,
+}
+
+/// Trims the rate limiters once a minute until `stop` turns true.
+async fn trim_limits(limits: Arc<RateLimits>, mut stop: watch::Receiver<bool>) {
+    loop {
+        tokio::select! {
+            _ = tokio::time::sleep(Duration::from_secs(60)) => limits.trim(),
+            _ = stop.wait_for(|s| *s) => return,
+        }
+    }
 }
 
 impl Application {
@@ -153,9 +155,16 @@ impl Application {
             },
             settings.callback_timeouts(),
         )?;
+        let metrics = Arc::new(Metrics::new());
         let state = AppState {
             processor: processor(&db),
-            merchants: Arc::new(merchants::Cache::new(settings.merchant_cache_ttl)),
+            merchants: Arc::new(merchants::Cache::new(
+                settings.merchant_cache_ttl,
+                settings.limits.unknown_account_ttl,
+                metrics.clone(),
+            )),
+            limits: Arc::new(RateLimits::new(&settings.limits)),
+            metrics: metrics.clone(),
             db,
             key: Arc::new(key),
             callback_wake: Arc::new(Notify::new()),
@@ -175,16 +184,20 @@ impl Application {
             state.key.clone(),
             state.settings.webhook_retry_schedule.clone(),
         )
-        .with_heartbeat(state.worker_beat.clone());
+        .with_heartbeat(state.worker_beat.clone())
+        .with_metrics(metrics);
         let callback_worker = tokio::spawn(worker.run(rx.clone()));
+        let trimmer = tokio::spawn(trim_limits(state.limits.clone(), rx.clone()));
         let app = routes::router(state.clone());
-        let server = spawn_server(listener, app, rx, Duration::from_secs(10))?;
+        let limits = state.settings.limits.clone();
+        let server = spawn_server(listener, app, &limits, rx, Duration::from_secs(10));
         Ok(Self {
             address,
             shutdown,
             server,
             settler,
             callback_worker,
+            trimmer,
         })
     }
 
@@ -203,6 +216,7 @@ impl Application {
         self.server.await??;
         self.settler.await?;
         self.callback_worker.await?;
+        self.trimmer.await?;
         Ok(())
     }
 

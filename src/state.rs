@@ -1,9 +1,11 @@
 //! What every handler and background flow shares, built once by `startup` and handed to the
 //! routes and the flows: the database, the master key, the settings, the processor, the
-//! verified-merchant cache, and the callback worker's wake-up.
+//! verified-merchant cache, the callback worker's wake-up, the rate limits and the metrics.
 
 use crate::config::Settings;
 use crate::crypto::MasterKey;
+use crate::limits::RateLimits;
+use crate::metrics::Metrics;
 use crate::processor::Processor;
 use crate::store::{Db, merchants};
 use std::sync::Arc;
@@ -23,4 +25,8 @@ pub struct AppState {
     /// When this process's callback worker last went round its loop (ms since the epoch; 0:
     /// not yet), for `/readyz`.
     pub worker_beat: Arc<AtomicI64>,
+    /// This process's rate limits.
+    pub limits: Arc<RateLimits>,
+    /// This process's metrics, for `/metrics`.
+    pub metrics: Arc<Metrics>,
 }

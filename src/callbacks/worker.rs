@@ -11,6 +11,7 @@ use crate::crypto::MasterKey;
 use crate::crypto::{random_bytes, random_hex};
 use crate::domain::callback::CallbackStatus;
 use crate::domain::webhook;
+use crate::metrics::Metrics;
 use crate::store::outbox::{self as callbacks, AttemptRecord, Claimed};
 use crate::store::webhooks;
 use crate::store::{Db, now_millis};
@@ -41,6 +42,8 @@ pub struct Worker {
     webhooks: Option<Webhooks>,
     /// Set to the time at every turn of the loop (for `/readyz`).
     beat: Option<Arc<AtomicI64>>,
+    /// Counts each attempt's outcome, when set.
+    metrics: Option<Arc<Metrics>>,
 }
 
 /// What webhook deliveries need beyond a callback's: the key that opens endpoint secrets, and
@@ -53,6 +56,22 @@ struct Webhooks {
 
 fn jitter() -> f64 {
     f64::from(u32::from_le_bytes(random_bytes::<4>())) / f64::from(u32::MAX)
+}
+
+/// How long the loop stops at a turn: never, unless the test failpoint `worker-stall` returns
+/// a number of milliseconds (the readiness tests stall the worker with it).
+fn stalled() -> Option<u64> {
+    fail::fail_point!("worker-stall", |ms: Option<String>| ms
+        .and_then(|ms| ms.parse().ok()));
+    None
+}
+
+/// An attempt's outcome as the metrics name it: one still pending is to be retried.
+fn attempt_outcome(status: CallbackStatus) -> &'static str {
+    match status {
+        CallbackStatus::Pending => "retry",
+        other => other.as_str(),
+    }
 }
 
 impl Worker {
@@ -73,12 +92,19 @@ impl Worker {
             wake,
             webhooks: None,
             beat: None,
+            metrics: None,
         }
     }
 
     /// Tells `beat` the time at every turn of the loop.
     pub fn with_heartbeat(mut self, beat: Arc<AtomicI64>) -> Self {
         self.beat = Some(beat);
+        self
+    }
+
+    /// Counts every attempt's outcome in `metrics`.
+    pub fn with_metrics(mut self, metrics: Arc<Metrics>) -> Self {
+        self.metrics = Some(metrics);
         self
     }
 
@@ -171,6 +197,14 @@ impl Worker {
             outcome = outcome.as_str(),
             "callback attempt"
         );
+        if let Some(m) = &self.metrics {
+            let kind = if c.webhook.is_some() {
+                "webhook"
+            } else {
+                "callback"
+            };
+            m.delivery(kind, attempt_outcome(outcome));
+        }
         AttemptRecord {
             callback_id: c.id,
             attempt: c.attempt,
@@ -224,6 +258,9 @@ impl Worker {
         while !*shutdown.borrow() {
             if let Some(beat) = &self.beat {
                 beat.store(now_millis(), Ordering::Relaxed);
+            }
+            if let Some(ms) = stalled() {
+                tokio::time::sleep(Duration::from_millis(ms)).await;
             }
             let free = slots.available_permits().min(CLAIM_BATCH);
             let mut claimed = 0;

@@ -149,7 +149,8 @@ impl Demo {
         });
         let (shutdown, stop) = watch::channel(false);
         let app = storefront::router(shop);
-        let server = startup::spawn_server(listener, app, stop, Duration::from_secs(5))?;
+        let limits = crate::config::Limits::default();
+        let server = startup::spawn_server(listener, app, &limits, stop, Duration::from_secs(5));
         Ok(Demo {
             gateway,
             storefront: Storefront {

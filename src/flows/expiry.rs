@@ -50,6 +50,7 @@ pub async fn expire(state: &AppState, p: &Payment) -> anyhow::Result<bool> {
     if expired {
         state.callback_wake.notify_one();
         tracing::info!(payment = %p.id, from = p.status.as_str(), "payment expired");
+        state.metrics.payment(Status::Expired.as_str());
     }
     Ok(expired)
 }

@@ -315,6 +315,11 @@ async fn perform(state: &AppState, o: Order<'_>) -> Result<Answer, AppError> {
                 state.callback_wake.notify_one();
             }
             tracing::info!(payment = %payment.id, operation = %operation_id, kind = kind.as_str(), "operation applied");
+            state.metrics.payment(match kind {
+                OperationKind::Capture => "captured",
+                OperationKind::Refund => "refunded",
+                OperationKind::Void => "voided",
+            });
             Ok(Answer { status: 200, body })
         }
         Performed::Replay { status, body } => Ok(Answer { status, body }),

@@ -124,6 +124,8 @@ pub async fn apply(
                     Some(e) => webhooks::emit(tx, e, now).await?,
                     None => 0,
                 };
+                // Where a crash undoes the change and its callback together: never committed.
+                fail::fail_point!("pay-change-before-commit");
                 Ok((true, callback.is_some() || webhooks > 0))
             })
         })
@@ -131,10 +133,14 @@ pub async fn apply(
     if !changed {
         return Ok(None);
     }
+    // Where a crash leaves a committed change whose callback no one was woken for: the
+    // worker's next poll (in this process or another, or after a restart) sends it.
+    fail::fail_point!("pay-after-commit");
     if queued {
         state.callback_wake.notify_one();
     }
     tracing::info!(payment = %p.id, from = from.as_str(), to = next.status.as_str(), "payment changed");
+    state.metrics.payment(next.status.as_str());
     Ok(Some(Applied {
         status: next.status,
         response,

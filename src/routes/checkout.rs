@@ -4,7 +4,7 @@
 
 use super::errors::{page_or_json, wants_json};
 use super::html::see_other;
-use super::input::{read_form, verified_merchant};
+use super::input::{limit_client, read_form, verified_merchant};
 use crate::domain::form::{Fields, Limits};
 use crate::domain::hosts::HostList;
 use crate::domain::payment::Status;
@@ -31,6 +31,7 @@ pub async fn checkout(req: &Request, body: Body, Data(state): Data<&AppState>) -
 }
 
 async fn accept(req: &Request, body: Body, state: &AppState) -> Result<String, AppError> {
+    limit_client(state, req, &state.limits.checkout)?;
     let mut fields = Fields::new();
     let mut raw = Vec::new();
     if let Some(query) = req.uri().query() {

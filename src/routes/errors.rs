@@ -41,6 +41,20 @@ fn detail(e: &AppError) -> serde_json::Value {
 
 /// The error as a page, or as JSON when `json`.
 pub fn page_or_json(e: AppError, json: bool, t: &Catalogue) -> Response {
+    let retry = e.retry_after();
+    with_retry_after(page_or_json_of(e, json, t), retry)
+}
+
+/// `resp` with `Retry-After` when a rate limit refused the request.
+fn with_retry_after(mut resp: Response, seconds: Option<u64>) -> Response {
+    if let Some(s) = seconds {
+        resp.headers_mut()
+            .insert(poem::http::header::RETRY_AFTER, s.into());
+    }
+    resp
+}
+
+fn page_or_json_of(e: AppError, json: bool, t: &Catalogue) -> Response {
     log_unexpected(&e, "request failed");
     let status = e.status();
     if json {
@@ -93,5 +107,5 @@ pub fn order_failure(e: AppError, kind: OperationKind) -> Response {
         "code": e.code(),
         "detail": detail(&e),
     });
-    json(e.status(), body.to_string())
+    with_retry_after(json(e.status(), body.to_string()), e.retry_after())
 }

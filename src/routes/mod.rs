@@ -10,6 +10,7 @@ pub mod embed;
 pub mod errors;
 pub mod html;
 pub mod input;
+mod ops;
 pub mod orders;
 pub mod pay;
 pub mod public;
@@ -17,11 +18,15 @@ pub mod public;
 use crate::descriptor;
 use crate::error::AppError;
 use crate::i18n;
+use crate::metrics::Metrics;
 use crate::state::AppState;
 use poem::http::{HeaderValue, StatusCode, header};
 use poem::web::Data;
-use poem::{Endpoint, EndpointExt, IntoResponse, Request, Response, Route, get, handler};
-use std::time::Instant;
+use poem::{
+    Endpoint, EndpointExt, IntoResponse, PathPattern, Request, Response, Route, get, handler,
+};
+use std::sync::{Arc, LazyLock};
+use std::time::{Duration, Instant};
 
 tokio::task_local! {
     /// The id of the request being answered (`req_` and 16 hex digits).
@@ -33,8 +38,20 @@ pub fn request_id() -> Option<String> {
     REQUEST_ID.try_with(Clone::clone).ok()
 }
 
+/// What the frame around every handler needs: whether we are served over https (HSTS), the
+/// whole-request deadline, and where requests are counted.
+struct Frame {
+    https: bool,
+    deadline: Duration,
+    metrics: Arc<Metrics>,
+}
+
 pub fn router(state: AppState) -> impl Endpoint<Output = Response> {
-    let https = state.settings.public_url.starts_with("https://");
+    let frame = Arc::new(Frame {
+        https: state.settings.public_url.starts_with("https://"),
+        deadline: state.settings.limits.request_timeout,
+        metrics: state.metrics.clone(),
+    });
     Route::new()
         .at("/", get(public::index))
         .at(descriptor::DESCRIPTOR_PATH, get(public::descriptor_json))
@@ -43,8 +60,9 @@ pub fn router(state: AppState) -> impl Endpoint<Output = Response> {
             get(public::signature_vectors),
         )
         .at(descriptor::MONEY_VECTORS_PATH, get(public::money_vectors))
-        .at("/healthz", get(healthz))
-        .at("/readyz", get(readyz))
+        .at("/healthz", get(ops::healthz))
+        .at("/readyz", get(ops::readyz))
+        .at("/metrics", get(ops::metrics))
         .at("/assets/style.css", get(stylesheet))
         .at("/assets/embed.js", get(embed::script))
         .at("/favicon.ico", get(favicon))
@@ -64,7 +82,10 @@ pub fn router(state: AppState) -> impl Endpoint<Output = Response> {
         .nest("/v1", api::endpoint(&state))
         .data(api::Document::new(&state.settings.public_url))
         .data(state)
-        .around(move |ep, req| async move { Ok(secure_and_log(ep, req, https).await) })
+        .around(move |ep, req| {
+            let frame = frame.clone();
+            async move { Ok(secure_and_log(ep, req, &frame).await) }
+        })
 }
 
 /// What a handler that panicked answers: a 500 like any unexpected error (the API's shape
@@ -85,7 +106,18 @@ fn panicked(path: &str, json: bool) -> Response {
 /// answers a panic with a 500, adds the security headers to every response and writes one
 /// access-log line (method, path without the query, status, time): never a body, query string
 /// or cookie.
-async fn secure_and_log<E: Endpoint>(ep: E, req: Request, https: bool) -> Response {
+/// What a handler that ran past the deadline answers: 503 (the API's shape under `/v1`). The
+/// handler is dropped where it was waiting; a pay step cut short there is completed by the
+/// recovery sweep, as after a crash.
+fn timed_out(path: &str, json: bool) -> Response {
+    tracing::warn!("the request ran past its deadline; answered 503");
+    if path.starts_with("/v1/") {
+        return api::errors::ApiError::deadline().into_response();
+    }
+    errors::page_or_json(AppError::DeadlineExceeded, json, &i18n::EN)
+}
+
+async fn secure_and_log<E: Endpoint>(ep: E, req: Request, frame: &Frame) -> Response {
     use futures_util::FutureExt;
     use tracing::Instrument;
     let started = Instant::now();
@@ -96,12 +128,16 @@ async fn secure_and_log<E: Endpoint>(ep: E, req: Request, https: bool) -> Respon
     let span = tracing::info_span!("request", id = %id);
     // A panic unwinds no further than this request; what it held is dropped (locks tolerate
     // it, see store::payment_list::shown and the merchant cache).
-    let answer = std::panic::AssertUnwindSafe(ep.get_response(req)).catch_unwind();
+    let answer = tokio::time::timeout(
+        frame.deadline,
+        std::panic::AssertUnwindSafe(ep.get_response(req)).catch_unwind(),
+    );
     let mut resp = REQUEST_ID
         .scope(id.clone(), async {
             let resp = match answer.await {
-                Ok(resp) => resp,
-                Err(_) => panicked(&path, json),
+                Ok(Ok(resp)) => resp,
+                Ok(Err(_)) => panicked(&path, json),
+                Err(_) => timed_out(&path, json),
             };
             // poem's own 404 (no route) is plain text; ours are pages or JSON already.
             let ours = |ct: &str| ct.starts_with("text/html") || ct.starts_with("application/json");
@@ -115,9 +151,8 @@ async fn secure_and_log<E: Endpoint>(ep: E, req: Request, https: bool) -> Respon
     let _entered = span.enter();
     let h = resp.headers_mut();
     if !h.contains_key(header::CONTENT_SECURITY_POLICY) {
-        static DEFAULT_CSP: std::sync::LazyLock<HeaderValue> = std::sync::LazyLock::new(|| {
-            HeaderValue::from_str(&html::csp(None)).expect("the CSP is ASCII")
-        });
+        static DEFAULT_CSP: LazyLock<HeaderValue> =
+            LazyLock::new(|| HeaderValue::from_str(&html::csp(None)).expect("the CSP is ASCII"));
         h.insert(header::CONTENT_SECURITY_POLICY, DEFAULT_CSP.clone());
     }
     h.insert(
@@ -131,7 +166,7 @@ async fn secure_and_log<E: Endpoint>(ep: E, req: Request, https: bool) -> Respon
         "permissions-policy",
         HeaderValue::from_static("camera=(), microphone=(), geolocation=(), usb=()"),
     );
-    if https {
+    if frame.https {
         h.insert(
             header::STRICT_TRANSPORT_SECURITY,
             HeaderValue::from_static("max-age=31536000; includeSubDomains"),
@@ -161,13 +196,15 @@ async fn secure_and_log<E: Endpoint>(ep: E, req: Request, https: bool) -> Respon
     if !h.contains_key(header::CACHE_CONTROL) {
         h.insert(header::CACHE_CONTROL, HeaderValue::from_static("no-store"));
     }
-    tracing::info!(
-        %method,
-        path,
-        status = resp.status().as_u16(),
-        ms = started.elapsed().as_secs_f64() * 1000.0,
-        "request"
-    );
+    let elapsed = started.elapsed().as_secs_f64();
+    let status = resp.status().as_u16();
+    tracing::info!(%method, path, status, ms = elapsed * 1000.0, "request");
+    // By the route's pattern (`/pay/:id`), never the path: ids would make a series each.
+    static UNMATCHED: LazyLock<Arc<str>> = LazyLock::new(|| Arc::from("unmatched"));
+    let route = resp
+        .data::<PathPattern>()
+        .map_or_else(|| UNMATCHED.clone(), |p| p.0.clone());
+    frame.metrics.request(route, &method, status, elapsed);
     resp
 }
 
@@ -179,44 +216,6 @@ fn api_document(Data(document): Data<&api::Document>) -> Response {
         .to_string()
         .with_content_type("application/json; charset=utf-8")
         .into_response()
-}
-
-#[handler]
-fn healthz() -> &'static str {
-    "ok"
-}
-
-/// How long the callback worker may go without a turn of its loop (it turns at least once a
-/// second) before the process counts as not ready.
-const WORKER_STALE_MS: i64 = 10_000;
-
-/// Ready to take traffic: the database answers and the callback worker is running. 503 with
-/// what is wrong otherwise, so a load balancer takes the process out.
-#[handler]
-async fn readyz(Data(state): Data<&AppState>) -> Response {
-    let database = match crate::store::ping(&state.db).await {
-        Ok(()) => "ok".to_string(),
-        Err(e) => {
-            tracing::warn!(error = format!("{e:#}"), "not ready: the database");
-            "unavailable".to_string()
-        }
-    };
-    let beat = state.worker_beat.load(std::sync::atomic::Ordering::Relaxed);
-    let worker = if beat > 0 && crate::store::now_millis() - beat < WORKER_STALE_MS {
-        "ok"
-    } else {
-        "stalled"
-    };
-    let ready = database == "ok" && worker == "ok";
-    let body = serde_json::json!({"database": database, "worker": worker}).to_string();
-    Response::builder()
-        .status(if ready {
-            StatusCode::OK
-        } else {
-            StatusCode::SERVICE_UNAVAILABLE
-        })
-        .content_type("application/json; charset=utf-8")
-        .body(body)
 }
 
 #[handler]

@@ -4,7 +4,7 @@
 //! byte-identical request (or of an `Idempotency-Key`) within 24 h answer the first answer.
 
 use super::errors::{json, order_failure};
-use super::input::{read_body, verified_merchant};
+use super::input::{read_body, refused, verified_merchant};
 use crate::domain::form::{Fields, Limits};
 use crate::domain::operations::OperationKind;
 use crate::error::AppError;
@@ -77,6 +77,11 @@ async fn operate(
 ) -> Result<Answer, AppError> {
     let (fields, raw) = body_fields(req, body).await?;
     let signed = verified_merchant(state, req, &fields, &raw).await?;
+    // Counted once the signature verified, so forged requests cannot spend a merchant's quota.
+    let account = &signed.merchant.account_id;
+    if let Err(wait) = state.limits.orders.check(account) {
+        return Err(refused(state, state.limits.orders.name, wait));
+    }
     let request = orders::Request {
         fields: &fields,
         raw: &raw,

@@ -5,7 +5,7 @@
 use super::embed::{self, Framing};
 use super::errors::{page_or_json, wants_json};
 use super::html::{challenge_page, complete_href, outcome_page, pay_form, see_other};
-use super::input::{check_token, read_form, same_origin};
+use super::input::{check_token, limit_client, read_form, same_origin};
 use crate::domain::card::{Card, CardInput};
 use crate::domain::form::{Fields, Limits};
 use crate::domain::payment::Status;
@@ -93,13 +93,24 @@ fn today() -> (i32, u8) {
     (now.year(), u8::from(now.month()))
 }
 
+/// How long the page waits before it answers: never, unless the test failpoint `page-slow`
+/// returns a number of milliseconds.
+fn slow_page() -> Option<u64> {
+    fail::fail_point!("page-slow", |ms: Option<String>| ms
+        .and_then(|ms| ms.parse().ok()));
+    None
+}
+
 #[handler]
 pub async fn show(req: &Request, Path(id): Path<String>, Data(state): Data<&AppState>) -> Response {
     respond(
         req,
         async {
-            // Where the panic tests make a handler panic.
+            // Where the panic tests make a handler panic, and the deadline tests a slow one.
             fail::fail_point!("page-panic");
+            if let Some(ms) = slow_page() {
+                tokio::time::sleep(std::time::Duration::from_millis(ms)).await;
+            }
             let mut p = load(state, &id).await?;
             // A session's page is its only address: a shopper who cancelled and comes back
             // may pay after all, until the session expires (an x_ payment reopens when its
@@ -149,6 +160,8 @@ async fn submission(
     state: &AppState,
     expected: Status,
 ) -> Result<Result<Submitted, Response>, AppError> {
+    // Card testing from one address is bounded before the form is even read.
+    limit_client(state, req, &state.limits.pay)?;
     let mut form = Fields::new();
     read_form(req, body, &mut form).await?;
     let p = load(state, id).await?;
@@ -259,8 +272,10 @@ pub async fn cancel(
                 Limits::default(),
             )?;
             check_origin_and_token(req, &p, query.get("token"))?;
-            if matches!(p.status, Status::Open | Status::Challenge) {
-                payments::set_status_if(&state.db, &p.id, p.status, Status::Cancelled).await?;
+            if matches!(p.status, Status::Open | Status::Challenge)
+                && payments::set_status_if(&state.db, &p.id, p.status, Status::Cancelled).await?
+            {
+                state.metrics.payment(Status::Cancelled.as_str());
             }
             let p = load(state, &id).await?;
             if p.status == Status::Cancelled {

@@ -218,6 +218,20 @@ impl Db {
         &self.orm
     }
 
+    /// The connection pool's use now: open connections, idle ones, and the most it opens. On
+    /// PostgreSQL it is the pool every query uses; on SQLite the sea-orm pool beside the
+    /// engine's own writer thread and readers.
+    pub fn pool_use(&self) -> (u32, u32, u32) {
+        fn of<D: sea_orm::sqlx::Database>(p: &sea_orm::sqlx::Pool<D>) -> (u32, u32, u32) {
+            let idle = u32::try_from(p.num_idle()).unwrap_or(u32::MAX);
+            (p.size(), idle, p.options().get_max_connections())
+        }
+        match &self.engine {
+            Engine::Postgres(_) => of(self.orm.get_postgres_connection_pool()),
+            Engine::Lite(_) => of(self.orm.get_sqlite_connection_pool()),
+        }
+    }
+
     /// Runs a read and maps every row.
     pub async fn fetch_all<T>(
         &self,

@@ -222,6 +222,20 @@ pub async fn next_due(db: &Db) -> anyhow::Result<Option<i64>> {
         .flatten())
 }
 
+static BACKLOG: Sql =
+    Sql::new("SELECT COUNT(*), min(created_at) FROM callbacks WHERE status = 'pending'");
+
+/// How many callbacks and webhook deliveries wait to be sent, and when the oldest was queued
+/// (ms since the epoch), for the metrics.
+pub async fn backlog(db: &Db) -> anyhow::Result<(i64, Option<i64>)> {
+    Ok(db
+        .fetch_optional(&BACKLOG, params![], |r| {
+            Ok((r.get::<i64>(0)?, r.get::<Option<i64>>(1)?))
+        })
+        .await?
+        .unwrap_or((0, None)))
+}
+
 #[cfg(test)]
 mod tests {
     use rusqlite::{Connection, StatementStatus};

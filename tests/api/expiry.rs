@@ -292,7 +292,9 @@ async fn a_payment_due_while_the_gateway_was_down_expires_once_after_the_restart
 async fn two_processes_on_one_database_expire_each_payment_once() {
     let mut env = Env::new().await;
     env.set("GATEWAY_ALLOW_PRIVATE_TARGETS", "true");
-    env.set("GATEWAY_CHECKOUT_TTL", "2s");
+    // Long enough that each page is still open when the test reads its form on a loaded
+    // machine (30 checkouts, one after another), short enough to wait for.
+    env.set("GATEWAY_CHECKOUT_TTL", "5s");
     // Both sweep every 100 ms, so both find the same payments due.
     env.set("GATEWAY_PENDING_SETTLE_AFTER", "400ms");
     let mut first = env.serve();
@@ -315,6 +317,7 @@ async fn two_processes_on_one_database_expire_each_payment_once() {
         .await;
     }
 
+    rx.wait_for(N, 20).await;
     let hits = settled_hits(&rx, N).await;
     let mut told: HashMap<String, usize> = HashMap::new();
     for hit in &hits {

@@ -16,6 +16,7 @@ mod doctor;
 mod expiry;
 mod helpers;
 mod hosted_page;
+mod limits;
 mod operability;
 mod orders;
 mod payments;

@@ -184,3 +184,31 @@ async fn json_logs_carry_the_request_id_in_every_line_of_the_request() {
     assert_eq!(access["fields"]["path"], "/no/such/page");
     gateway.kill9();
 }
+
+#[tokio::test]
+async fn readyz_answers_503_when_the_worker_stalls() {
+    let mut env = Env::new().await;
+    env.set("FAILPOINTS", "worker-stall=return(60000)");
+    let gateway = env.serve();
+    let client = http_client();
+    // Ready at first; not ready once the worker has missed its turns for 10 s.
+    let deadline = std::time::Instant::now() + Duration::from_secs(25);
+    let (status, body) = loop {
+        let resp = client.get(gateway.url("/readyz")).send().await.unwrap();
+        let status = resp.status().as_u16();
+        let body: serde_json::Value = serde_json::from_str(&resp.text().await.unwrap()).unwrap();
+        if status == 503 || std::time::Instant::now() > deadline {
+            break (status, body);
+        }
+        tokio::time::sleep(Duration::from_millis(250)).await;
+    };
+    assert_eq!(status, 503, "{body}");
+    assert_eq!(
+        body,
+        serde_json::json!({"database": "ok", "worker": "stalled"})
+    );
+    // Alive all the same: a load balancer takes it out, a supervisor leaves it running.
+    let resp = client.get(gateway.url("/healthz")).send().await.unwrap();
+    assert_eq!(resp.status(), 200);
+    gateway.kill9();
+}

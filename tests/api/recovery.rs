@@ -1,7 +1,8 @@
-//! The pay step across a crash, with the real binary: a failpoint holds it between the
-//! processor's charge and the payment's change (or before the charge), SIGKILL ends it there,
-//! and after a restart the payment is completed and its callback sent (or, for a charge that
-//! never reached the processor, the payment is as before and can be paid). Runs on SQLite and,
+//! The pay step across a crash, with the real binary: a failpoint holds it at a crash point
+//! (before the charge; after it; inside the payment's change before its commit; after the
+//! commit before the worker is woken), SIGKILL ends it there, and after a restart the payment
+//! is completed once and its callback sent (or, for a charge that never reached the
+//! processor, the payment is as before and can be paid). Runs on SQLite and,
 //! with `TEST_DATABASE_URL`, on PostgreSQL.
 
 use crate::helpers::*;
@@ -48,10 +49,46 @@ fn env_held_at(failpoint: &str, env: &mut Env) {
     env.set("FAILPOINTS", &format!("{failpoint}=pause"));
 }
 
-#[tokio::test]
-async fn a_charge_cut_short_by_kill_9_is_completed_and_its_callback_sent_after_restart() {
+/// Where a crash point stops the pay step, as the database shows it.
+#[derive(Clone, Copy, PartialEq, Debug)]
+enum Held {
+    /// Charged; the payment's change not yet begun (`pay-after-charge`).
+    AfterCharge,
+    /// Charged; the change and its callback written in a unit of work that has not committed
+    /// (`pay-change-before-commit`): the payment's row is held by it.
+    InsideChange,
+    /// Charged and committed with its callback; the worker not yet woken (`pay-after-commit`).
+    AfterCommit,
+}
+
+impl Held {
+    fn failpoint(self) -> &'static str {
+        match self {
+            Held::AfterCharge => "pay-after-charge",
+            Held::InsideChange => "pay-change-before-commit",
+            Held::AfterCommit => "pay-after-commit",
+        }
+    }
+}
+
+/// Whether a write of the payment's row waits on a unit of work of the gateway's (SQLite's
+/// writer lock, PostgreSQL's row lock): it does not finish within half a second. The write
+/// changes nothing; `probe` is a connection of the test's that is not used after a wait.
+async fn row_is_held(probe: &Db, id: &str) -> bool {
+    use sea_orm::ConnectionTrait;
+    let sql = format!("UPDATE payments SET status = status WHERE id = '{id}'");
+    let write = probe.orm().execute_unprepared(&sql);
+    tokio::time::timeout(std::time::Duration::from_millis(500), write)
+        .await
+        .is_err()
+}
+
+/// Pays on a real binary held at `held`'s crash point, kills it there with SIGKILL, restarts
+/// it, and shows that the charge is neither lost nor doubled: the payment is completed once,
+/// its callback reaches the storefront, and nothing is left in flight.
+async fn killed_at(held: Held) {
     let mut env = Env::new().await;
-    env_held_at("pay-after-charge", &mut env);
+    env_held_at(held.failpoint(), &mut env);
     let mut gateway = env.serve();
     let (account, secret) = gateway.sandbox();
     let rx = Receiver::start().await;
@@ -59,8 +96,10 @@ async fn a_charge_cut_short_by_kill_9_is_completed_and_its_callback_sent_after_r
     let id = page.rsplit('/').next().unwrap().to_string();
     let shopper = tokio::spawn(async move { submit_card(&page, &csrf).await.is_none() });
 
-    // The processor has charged the card; the payment does not know it yet.
     let db = store::connect(&env.settings().store_options())
+        .await
+        .unwrap();
+    let probe = store::connect(&env.settings().store_options())
         .await
         .unwrap();
     let key = format!("{id}:0");
@@ -71,35 +110,88 @@ async fn a_charge_cut_short_by_kill_9_is_completed_and_its_callback_sent_after_r
         .await,
         "the charge reached the processor"
     );
+    // The process is at the crash point: the database shows exactly that stage.
+    let at_stage = eventually(15, || async {
+        let p = payments::find(&db, &id).await.unwrap().unwrap();
+        match held {
+            Held::AfterCharge => p.status == Status::Open,
+            Held::InsideChange => p.status == Status::Open && row_is_held(&probe, &id).await,
+            Held::AfterCommit => p.status == Status::Captured,
+        }
+    })
+    .await;
+    assert!(
+        at_stage,
+        "{held:?}: the pay step never reached its crash point"
+    );
     let p = payments::find(&db, &id).await.unwrap().unwrap();
-    assert_eq!(p.status, Status::Open);
-    assert_eq!(p.attempt_in_flight.as_deref(), Some(key.as_str()));
+    if held == Held::AfterCommit {
+        assert!(p.attempt_in_flight.is_none());
+    } else {
+        assert_eq!(p.attempt_in_flight.as_deref(), Some(key.as_str()));
+    }
     gateway.kill9();
     assert!(
         shopper.await.unwrap(),
         "the shopper's request died with the process"
     );
-    assert!(rx.hits().is_empty(), "no callback before the restart");
+    if held != Held::AfterCommit {
+        assert!(rx.hits().is_empty(), "no callback before the restart");
+    }
 
     env.unset("FAILPOINTS");
     let restarted = env.serve();
     let hits = rx.wait_for(1, 20).await;
-    assert_eq!(hits.len(), 1, "the storefront heard of the payment");
-    assert_eq!(get(&hits[0].fields, "x_result"), Some("completed"));
-    assert_eq!(get(&hits[0].fields, "x_reference"), Some("cut-short"));
-    assert!(verify(&hits[0].fields, &secret));
+    assert!(
+        !hits.is_empty(),
+        "{held:?}: the storefront never heard of the payment"
+    );
+    for hit in &hits {
+        // Delivered at least once (a delivery cut short by the kill is sent again), and every
+        // copy says the same.
+        assert_eq!(get(&hit.fields, "x_result"), Some("completed"));
+        assert_eq!(get(&hit.fields, "x_reference"), Some("cut-short"));
+        assert!(verify(&hit.fields, &secret));
+    }
     let p = payments::find(&db, &id).await.unwrap().unwrap();
     assert_eq!(
         p.status,
         Status::Captured,
-        "the approved charge completed the payment"
+        "{held:?}: the approved charge completed the payment"
     );
     assert_eq!((p.authorized, p.captured), (1250, 1250));
     assert!(p.attempt_in_flight.is_none());
     assert_eq!(p.card_last4.as_deref(), Some("4242"));
-    assert_eq!(charges(&db).await, 1, "charged once");
+    assert_eq!(charges(&db).await, 1, "{held:?}: charged once");
+    assert!(
+        eventually(10, || async {
+            count_in(
+                &db,
+                "SELECT COUNT(*) FROM callbacks WHERE status = 'pending'",
+            )
+            .await
+                == 0
+        })
+        .await,
+        "nothing is left to send"
+    );
     let (clean, _) = restarted.terminate();
     assert!(clean);
+}
+
+#[tokio::test]
+async fn a_charge_cut_short_by_kill_9_is_completed_and_its_callback_sent_after_restart() {
+    killed_at(Held::AfterCharge).await;
+}
+
+#[tokio::test]
+async fn a_change_killed_before_its_commit_is_recovered_by_the_sweep_after_restart() {
+    killed_at(Held::InsideChange).await;
+}
+
+#[tokio::test]
+async fn a_change_committed_before_the_kill_has_its_callback_sent_after_restart() {
+    killed_at(Held::AfterCommit).await;
 }
 
 #[tokio::test]

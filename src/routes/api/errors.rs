@@ -56,6 +56,10 @@ pub enum ApiError {
     /// Our fault; safe to retry with the same `Idempotency-Key`.
     #[oai(status = 500)]
     Internal(Json<ErrorBody>),
+    /// Not answered within the gateway's request deadline; retry with the same
+    /// `Idempotency-Key` (a POST's first run may have finished meanwhile).
+    #[oai(status = 503)]
+    Unavailable(Json<ErrorBody>),
 }
 
 fn body(
@@ -128,6 +132,15 @@ impl ApiError {
         )
     }
 
+    pub fn deadline() -> Self {
+        ApiError::Unavailable(body(
+            "api_error",
+            "deadline_exceeded",
+            "the request took too long to answer; retry with the same Idempotency-Key",
+            None,
+        ))
+    }
+
     pub fn internal() -> Self {
         ApiError::Internal(body(
             "api_error",
@@ -179,6 +192,8 @@ impl From<AppError> for ApiError {
             AppError::Timeout => {
                 ApiError::invalid("timeout", "the request body came too slowly", None)
             }
+            AppError::RateLimited(seconds) => ApiError::rate_limited(seconds),
+            AppError::DeadlineExceeded => ApiError::deadline(),
             AppError::Signature(_) | AppError::Forbidden(_) => {
                 ApiError::unauthorized("this API key may not do that")
             }

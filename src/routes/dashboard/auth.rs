@@ -90,7 +90,7 @@ pub async fn login(req: &Request, body: Body, Data(state): Data<&AppState>) -> R
     }
     let email = text(&fields, "email");
     let password = SecretString::from(text(&fields, "password").to_string());
-    match accounts::login(state, email, password, client_ip(req)).await {
+    match accounts::login(state, email, password, client_ip(state, req)).await {
         Ok(Login::Started(started)) => {
             let mut resp = see_other("/dashboard");
             if let Ok(v) = set_cookie(Some(&started.token)).parse() {
@@ -127,7 +127,7 @@ pub async fn logout(req: &Request, body: Body, Data(state): Data<&AppState>) -> 
         Ok(s) => s,
         Err(resp) => return resp,
     };
-    if let Err(e) = sessions::end(&state.db, &session, client_ip(req), now_millis()).await {
+    if let Err(e) = sessions::end(&state.db, &session, client_ip(state, req), now_millis()).await {
         return error(AppError::Unexpected(e));
     }
     let mut resp = see_other("/dashboard/login?ended");
@@ -208,7 +208,7 @@ pub async fn setup(
     }
     let result = async {
         let hash = accounts::hash_password(SecretString::from(password.to_string())).await?;
-        users::set_password(&state.db, &user, &token, hash, client_ip(req)).await
+        users::set_password(&state.db, &user, &token, hash, client_ip(state, req)).await
     }
     .await;
     match result {
@@ -261,7 +261,7 @@ pub async fn change_password(req: &Request, body: Body, Data(state): Data<&AppSt
             return Ok(Err(problem));
         }
         let hash = accounts::hash_password(SecretString::from(password.to_string())).await?;
-        let ip = client_ip(req);
+        let ip = client_ip(state, req);
         users::change_password(&state.db, &session.user, &session.id_hash, hash, ip).await?;
         anyhow::Ok(Ok(()))
     }

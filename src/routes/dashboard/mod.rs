@@ -186,7 +186,9 @@ async fn session_form_with(
 fn actor(req: &Request, session: &Session) -> Actor {
     Actor {
         name: session.user.email.clone(),
-        ip: client_ip(req),
+        ip: req
+            .data::<crate::state::AppState>()
+            .and_then(|state| client_ip(state, req)),
     }
 }
 

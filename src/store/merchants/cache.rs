@@ -96,23 +96,37 @@ impl Signed {
 }
 
 /// Merchants by account id, decrypted once and kept for a short while: a payment request then
-/// costs no merchant query and no decryption. A merchant created with the CLI is found at once
-/// (misses are not cached); a change made by this process is seen at once ([`Cache::forget`]),
-/// a change made by another process (the CLI, another gateway) within `ttl`, and a signature
-/// that fails against a cached entry is checked once more against the database, so a secret
-/// rotated elsewhere verifies at once.
+/// costs no merchant query and no decryption. An account found in no merchant is remembered as
+/// unknown for `unknown_ttl`, so a flood of made-up accounts costs one query each per process;
+/// a merchant created with the CLI is found after that at the latest. A change made by this
+/// process is seen at once ([`Cache::forget`]), a change made by another process (the CLI,
+/// another gateway) within `ttl`, and a signature that fails against a cached entry is checked
+/// once more against the database, so a secret rotated elsewhere verifies at once.
 pub struct Cache {
     ttl: std::time::Duration,
+    unknown_ttl: std::time::Duration,
     entries: std::sync::RwLock<
         std::collections::HashMap<String, (std::time::Instant, std::sync::Arc<Verified>)>,
     >,
+    unknown: std::sync::RwLock<std::collections::HashMap<String, std::time::Instant>>,
+    metrics: std::sync::Arc<crate::metrics::Metrics>,
 }
 
+/// How many entries of either kind a cache keeps before it starts again from empty.
+const MAX_ENTRIES: usize = 10_000;
+
 impl Cache {
-    pub fn new(ttl: std::time::Duration) -> Self {
+    pub fn new(
+        ttl: std::time::Duration,
+        unknown_ttl: std::time::Duration,
+        metrics: std::sync::Arc<crate::metrics::Metrics>,
+    ) -> Self {
         Self {
             ttl,
+            unknown_ttl,
             entries: Default::default(),
+            unknown: Default::default(),
+            metrics,
         }
     }
 
@@ -165,12 +179,30 @@ impl Cache {
         key: &MasterKey,
         account_id: &str,
     ) -> anyhow::Result<Option<std::sync::Arc<Verified>>> {
-        let Some(merchant) = super::find(db, account_id).await? else {
+        if self
+            .unknown
+            .read()
+            .unwrap_or_else(|p| p.into_inner())
+            .get(account_id)
+            .is_some_and(|at| at.elapsed() < self.unknown_ttl)
+        {
+            return Ok(None);
+        }
+        let found = super::find(db, account_id).await?;
+        self.metrics.merchant_read(found.is_some());
+        let Some(merchant) = found else {
+            if !self.unknown_ttl.is_zero() {
+                let mut unknown = self.unknown.write().unwrap_or_else(|p| p.into_inner());
+                if unknown.len() >= MAX_ENTRIES {
+                    unknown.clear();
+                }
+                unknown.insert(account_id.to_string(), std::time::Instant::now());
+            }
             return Ok(None);
         };
         let verified = std::sync::Arc::new(Verified::from_merchant(merchant, key)?);
         let mut entries = self.entries.write().unwrap_or_else(|p| p.into_inner());
-        if entries.len() > 10_000 {
+        if entries.len() >= MAX_ENTRIES {
             entries.clear();
         }
         entries.insert(
@@ -180,9 +212,13 @@ impl Cache {
         Ok(Some(verified))
     }
 
-    /// Drops a merchant's entry after this process changed it.
+    /// Drops a merchant's entry after this process changed (or created) it.
     pub fn forget(&self, account_id: &str) {
         self.entries
+            .write()
+            .unwrap_or_else(|p| p.into_inner())
+            .remove(account_id);
+        self.unknown
             .write()
             .unwrap_or_else(|p| p.into_inner())
             .remove(account_id);
