@@ -1273,6 +1273,11 @@ def main() -> int:
         "GATEWAY_PENDING_SETTLE_AFTER": "2s",
         "GATEWAY_PAY_RECOVERY_AFTER": "5s",
         "GATEWAY_CHECKOUT_TTL": args.checkout_ttl,
+        # Every shopper here comes from 127.0.0.1: the per-address and per-merchant limits
+        # would be the soak's bottleneck, not the gateway's durability. They still run.
+        "GATEWAY_CHECKOUT_RATE_LIMIT": "1000000000",
+        "GATEWAY_PAY_RATE_LIMIT": "1000000000",
+        "GATEWAY_ORDER_RATE_LIMIT": "1000000000",
         "RUST_LOG": os.environ.get("SOAK_RUST_LOG", "info,poem=warn,sqlx=warn,sea_orm=warn"),
     }
     print(f"database {url}\nlogs     {logdir}", flush=True)
