@@ -2,6 +2,7 @@
 //! file, or a fresh PostgreSQL database when `TEST_DATABASE_URL` names a server), merchants with
 //! known secrets, a signer written here (not the gateway's), and captured logs.
 
+use crate::receiver::RECEIVER_NET;
 use offsite_gateway::callbacks::RetrySchedule;
 use offsite_gateway::config::Settings;
 use offsite_gateway::crypto::MasterKey;
@@ -173,7 +174,10 @@ impl TestApp {
             listen: "127.0.0.1:0".into(),
             database_url,
             master_key: Some(key_base64.clone().into()),
+            // The URL policy lets the tests name their receivers (http, loopback, a port); the
+            // SSRF guard stays on and lets callbacks reach the receivers' address only.
             allow_private_targets: true,
+            callback_allow_nets: vec![RECEIVER_NET.parse().unwrap()],
             pending_settle_after: Duration::from_secs(1),
             db_max_connections: Some(8),
             callback_retry_schedule: RetrySchedule::parse("1s,1s,1s,1s,1s").unwrap(),
@@ -229,14 +233,9 @@ impl TestApp {
     /// Attempts every callback due now, with a worker of the test's own (`run_once` until
     /// nothing is left), instead of sleeping until the app's worker gets round to it.
     pub async fn drain_callbacks(&self) -> usize {
-        use offsite_gateway::callbacks::guard::AddressPolicy;
         use offsite_gateway::callbacks::{Deliverer, Worker};
         let deliverer = Deliverer::new(
-            AddressPolicy {
-                allow_private: self.settings.allow_private_targets,
-                allow_nets: self.settings.callback_allow_nets.clone(),
-                allow_sockets: self.settings.allow_sockets.clone(),
-            },
+            self.settings.address_policy(),
             self.settings.callback_timeouts(),
         )
         .unwrap();

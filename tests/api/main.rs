@@ -27,4 +27,5 @@ mod rules;
 mod security;
 mod sessions_api;
 mod signature_vectors;
+mod ssrf;
 mod webhooks_api;
