@@ -28,4 +28,5 @@ mod security;
 mod sessions_api;
 mod signature_vectors;
 mod ssrf;
+mod tables;
 mod webhooks_api;
