@@ -3,6 +3,7 @@
 //! README): one binary, so the suite links once.
 
 mod callbacks;
+mod card_data;
 mod checkout;
 mod cli;
 mod conformance;

@@ -86,6 +86,20 @@ async fn table_names(db: &Db) -> Vec<String> {
     .await
 }
 
+/// Every column of the schema, as `table.column`, from the catalogue (so empty tables count);
+/// SQLite's columns are its `pragma_table_info`.
+pub async fn column_names(db: &Db) -> Vec<String> {
+    catalogue(
+        db,
+        "SELECT (table_name || '.' || column_name)::text FROM information_schema.columns \
+         WHERE table_schema = current_schema() AND table_name <> 'seaql_migrations' ORDER BY 1",
+        "SELECT m.name || '.' || p.name FROM sqlite_master m, pragma_table_info(m.name) p \
+         WHERE m.type = 'table' AND m.name NOT LIKE 'sqlite/_%' ESCAPE '/' \
+         AND m.name <> 'seaql_migrations' ORDER BY 1",
+    )
+    .await
+}
+
 /// The one text column a catalogue query answers, with the text for the engine in use.
 async fn catalogue(db: &Db, postgres: &str, sqlite: &str) -> Vec<String> {
     let backend = db.orm().get_database_backend();
