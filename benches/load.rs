@@ -382,6 +382,8 @@ impl Gateway {
             .env("PATH", std::env::var("PATH").unwrap_or_default())
             .env("GATEWAY_LISTEN", &addr)
             .env("GATEWAY_ALLOW_PRIVATE_TARGETS", "true")
+            // The SSRF guard stays on, letting through only the callback receiver's address.
+            .env("GATEWAY_CALLBACK_ALLOW_NETS", format!("{CALLBACK_IP}/32"))
             .env("RUST_LOG", "warn")
             // One API key drives the session scenario at full speed: its rate limit is lifted
             // (the limiter still runs, so its cost is measured).
@@ -525,6 +527,10 @@ fn signed_form(mut fields: Vec<(String, String)>, secret: &str) -> String {
         .finish()
 }
 
+/// The loopback address the callback receiver listens on, the only one the gateway's SSRF guard
+/// is told to let through (not 127.0.0.1, where the gateway and the databases listen).
+const CALLBACK_IP: &str = "127.0.0.2";
+
 /// Where the gateway's callbacks go during the run: a local receiver answering 200.
 static CALLBACK_URL: std::sync::OnceLock<String> = std::sync::OnceLock::new();
 
@@ -535,7 +541,9 @@ async fn start_callback_receiver() {
     fn ok() -> &'static str {
         "ok"
     }
-    let listener = tokio::net::TcpListener::bind("127.0.0.1:0").await.unwrap();
+    let listener = tokio::net::TcpListener::bind((CALLBACK_IP, 0))
+        .await
+        .unwrap();
     let url = format!("http://{}/callback", listener.local_addr().unwrap());
     let acceptor = TcpAcceptor::from_tokio(listener).unwrap();
     tokio::spawn(async move {

@@ -2,6 +2,7 @@
 //! variables. The master key is wrapped so it never prints.
 
 use crate::callbacks::deliver::Timeouts;
+use crate::callbacks::guard::AddressPolicy;
 use crate::callbacks::schedule::{RetrySchedule, parse_duration};
 use crate::domain::target::TargetRules;
 use crate::store;
@@ -28,7 +29,10 @@ pub struct Settings {
     pub database_url: String,
     /// `GATEWAY_MASTER_KEY`: base64 of 32 bytes; without it, SQLite uses a key file.
     pub master_key: Option<SecretString>,
-    /// `GATEWAY_ALLOW_PRIVATE_TARGETS`: allow http and private hosts as storefront URLs.
+    /// `GATEWAY_ALLOW_PRIVATE_TARGETS`: accept `http`, ports and private or loopback hosts in
+    /// the URLs a storefront gives (`x_url_*`, webhook endpoints); development and tests only.
+    /// The URL policy only: the SSRF guard still refuses to connect to a private address unless
+    /// `callback_allow_nets` names its network.
     pub allow_private_targets: bool,
     /// `GATEWAY_PENDING_SETTLE_AFTER`: how long a pending test payment waits to complete.
     pub pending_settle_after: Duration,
@@ -63,8 +67,10 @@ pub struct Settings {
     /// `normal` (WAL: commits survive a crash of the process, the last ones may not survive a
     /// power cut).
     pub sqlite_synchronous_full: bool,
-    /// `GATEWAY_CALLBACK_ALLOW_NETS`: networks callbacks may reach despite the SSRF guard
-    /// (comma-separated CIDRs; for tests only, empty in production).
+    /// `GATEWAY_CALLBACK_ALLOW_NETS`: the SSRF guard's allow list, networks callbacks and
+    /// webhooks may connect to although not public (comma-separated CIDRs, such as
+    /// `127.0.0.1/32` for a receiver on this machine). The guard has no other off switch:
+    /// development names its receivers here; production leaves it empty.
     pub callback_allow_nets: Vec<ipnet::IpNet>,
     /// Sockets (an IP literal and port) that storefront URLs may name over http and callbacks
     /// may reach though private: set only by `demo`, for its own storefront; never from the
@@ -212,6 +218,15 @@ impl Settings {
         TargetRules {
             allow_private: self.allow_private_targets,
             allow_sockets: &self.allow_sockets,
+        }
+    }
+
+    /// What the SSRF guard lets callbacks and webhooks connect to besides public addresses:
+    /// the allowed networks and sockets, never more because private URLs are accepted.
+    pub fn address_policy(&self) -> AddressPolicy {
+        AddressPolicy {
+            allow_nets: self.callback_allow_nets.clone(),
+            allow_sockets: self.allow_sockets.clone(),
         }
     }
 

@@ -1,7 +1,6 @@
 //! Building the running gateway: open the database and the master key, bind the listener (port 0
 //! in tests), start the HTTP server and the background settler, and stop them gracefully.
 
-use crate::callbacks::guard::AddressPolicy;
 use crate::callbacks::{Deliverer, Worker};
 use crate::config::{Limits, Settings};
 use crate::crypto::MasterKey;
@@ -147,14 +146,7 @@ impl Application {
             .await
             .with_context(|| format!("listening on {}", settings.listen))?;
         let address = listener.local_addr()?;
-        let deliverer = Deliverer::new(
-            AddressPolicy {
-                allow_private: settings.allow_private_targets,
-                allow_nets: settings.callback_allow_nets.clone(),
-                allow_sockets: settings.allow_sockets.clone(),
-            },
-            settings.callback_timeouts(),
-        )?;
+        let deliverer = Deliverer::new(settings.address_policy(), settings.callback_timeouts())?;
         let metrics = Arc::new(Metrics::new());
         let state = AppState {
             processor: processor(&db),

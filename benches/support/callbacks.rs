@@ -68,16 +68,18 @@ async fn enqueue(tx: Tx<'_>, i: usize, url: &str) {
     .unwrap();
 }
 
-fn start_worker(db: &Db, wake: Arc<Notify>) -> (watch::Sender<bool>, tokio::task::JoinHandle<()>) {
-    let deliverer = Deliverer::new(
-        AddressPolicy {
-            allow_private: true,
-            allow_nets: vec![],
-            allow_sockets: vec![],
-        },
-        Default::default(),
-    )
-    .unwrap();
+/// The real worker, its SSRF guard on and letting through the receiver at `url` only.
+fn start_worker(
+    db: &Db,
+    wake: Arc<Notify>,
+    url: &str,
+) -> (watch::Sender<bool>, tokio::task::JoinHandle<()>) {
+    let receiver = url::Url::parse(url).unwrap().socket_addrs(|| None).unwrap();
+    let policy = AddressPolicy {
+        allow_sockets: receiver,
+        ..AddressPolicy::default()
+    };
+    let deliverer = Deliverer::new(policy, Default::default()).unwrap();
     let worker = Worker::new(
         db.clone(),
         deliverer,
@@ -120,7 +122,7 @@ pub async fn run(database_url: String, n: usize, samples: usize) -> (f64, Durati
     .unwrap();
     let wake = Arc::new(Notify::new());
     let started = Instant::now();
-    let (stop, worker) = start_worker(&db, wake.clone());
+    let (stop, worker) = start_worker(&db, wake.clone(), &url);
     loop {
         let delivered = callbacks::list(&db, Some(callbacks::PENDING), 1)
             .await

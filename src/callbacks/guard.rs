@@ -2,8 +2,13 @@
 //! multicast, reserved, documentation, IPv4-mapped or unspecified addresses. The check is made
 //! on the addresses the HTTP client will actually connect to (a resolver that refuses a name if
 //! any of its addresses is disallowed, so DNS rebinding gets no window) and, since IP literals
-//! never reach a resolver, on the URL's host before any connection. An allowed socket (the
-//! `demo` command's storefront) is let through only as an IP literal with its exact port.
+//! never reach a resolver, on the URL's host before any connection.
+//!
+//! The guard has its own allow list and nothing else turns it off: `GATEWAY_ALLOW_PRIVATE_TARGETS`
+//! only widens which URLs a storefront may give (`domain::target`), so a private URL accepted in
+//! development still reaches nothing the guard does not allow. What it allows: the networks of
+//! `GATEWAY_CALLBACK_ALLOW_NETS` (a local receiver's `127.0.0.1/32`, say), and exact sockets (the
+//! `demo` command's storefront), let through only as an IP literal with its exact port.
 
 use crate::domain::target::is_public_ip;
 use ipnet::IpNet;
@@ -12,12 +17,11 @@ use std::net::{IpAddr, SocketAddr};
 use std::sync::Arc;
 use url::{Host, Url};
 
-/// Which addresses callbacks may reach.
+/// Which addresses callbacks and webhooks may reach: public ones, and those allowed here.
 #[derive(Debug, Clone, Default)]
 pub struct AddressPolicy {
-    /// `GATEWAY_ALLOW_PRIVATE_TARGETS`: everything (development and tests).
-    pub allow_private: bool,
-    /// `GATEWAY_CALLBACK_ALLOW_NETS`: extra networks let through; empty in production.
+    /// `GATEWAY_CALLBACK_ALLOW_NETS`: networks let through although not public (development and
+    /// tests); empty in production.
     pub allow_nets: Vec<IpNet>,
     /// Exact sockets let through when a URL names one by IP literal and port (names are
     /// resolved without a port, so a name that resolves to one is still refused).
@@ -27,7 +31,7 @@ pub struct AddressPolicy {
 impl AddressPolicy {
     pub fn allows(&self, ip: IpAddr) -> bool {
         let ip = ip.to_canonical();
-        self.allow_private || self.allow_nets.iter().any(|n| n.contains(&ip)) || is_public_ip(ip)
+        self.allow_nets.iter().any(|n| n.contains(&ip)) || is_public_ip(ip)
     }
 
     /// The URL's host, if it is an IP literal this policy refuses.
@@ -98,7 +102,7 @@ mod tests {
     #[test]
     fn production_policy_refuses_every_special_range_and_the_allow_list_is_empty() {
         let p = AddressPolicy::default();
-        assert!(p.allow_nets.is_empty() && p.allow_sockets.is_empty() && !p.allow_private);
+        assert!(p.allow_nets.is_empty() && p.allow_sockets.is_empty());
         for ip in [
             "127.0.0.1",
             "10.0.0.1",
@@ -140,7 +144,6 @@ mod tests {
     #[test]
     fn an_allow_list_lets_only_its_networks_through() {
         let p = AddressPolicy {
-            allow_private: false,
             allow_nets: vec!["127.0.0.2/32".parse().unwrap()],
             ..AddressPolicy::default()
         };

@@ -132,12 +132,23 @@ pub async fn serve(settings: Settings) -> anyhow::Result<()> {
         println!("  secret:     {}", sandbox.secret.expose_secret());
     }
     let database = settings.database_for_log();
+    // The two settings used to be one switch: say so to whoever sets only the first.
+    let guard_allows_nothing = settings.allow_private_targets
+        && settings.callback_allow_nets.is_empty()
+        && settings.allow_sockets.is_empty();
     let app = Application::build_with(settings, db, key).await?;
     tracing::info!(
         "offsite-gateway listening on http://{} using database {}",
         app.address(),
         database
     );
+    if guard_allows_nothing {
+        tracing::warn!(
+            "GATEWAY_ALLOW_PRIVATE_TARGETS accepts private URLs, but the SSRF guard still refuses \
+             to send callbacks and webhooks to private addresses: name the receivers' networks in \
+             GATEWAY_CALLBACK_ALLOW_NETS (127.0.0.1/32 for one on this machine)"
+        );
+    }
     app.run_until(shutdown_signal()).await
 }
 

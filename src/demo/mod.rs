@@ -1,8 +1,9 @@
 //! `offsite-gateway demo` (protocol.md section 16): the gateway, run as `serve` runs it, and a
 //! demo storefront in the same process that sells one product, signs its checkout as a
 //! test-only merchant, and shows each return and callback with its signature checked. The
-//! storefront's socket is the one private target the gateway is allowed to reach
-//! ([`Settings::allow_sockets`]); `GATEWAY_ALLOW_PRIVATE_TARGETS` is left as configured.
+//! storefront's socket is the one private target the gateway accepts in URLs and its SSRF guard
+//! lets callbacks reach ([`Settings::allow_sockets`]); `GATEWAY_ALLOW_PRIVATE_TARGETS` and
+//! `GATEWAY_CALLBACK_ALLOW_NETS` are left as configured.
 //!
 //! This module owns starting and stopping the pair and choosing the merchant; [`storefront`]
 //! serves the pages, [`book`] remembers the orders, [`signature`] is the storefront's own

@@ -8,7 +8,7 @@ use super::form::Fields;
 use super::money::{Amount, Currency};
 use super::payment::Status;
 use super::request::{FieldError, TransactionType};
-use super::target::parse_target;
+use super::target::{TargetRules, parse_target};
 use url::Url;
 
 mod cases;
@@ -86,11 +86,13 @@ fn invalid(field: &str, reason: &str) -> FieldError {
 
 impl OperationRequest {
     /// Validates the fields of a request to the endpoint of `kind`.
-    pub fn from_fields(
+    /// `rules` are the server's target rules for `x_url_callback`, as for payment requests.
+    pub fn from_fields<'a>(
         fields: &Fields,
         kind: OperationKind,
-        allow_private: bool,
+        rules: impl Into<TargetRules<'a>>,
     ) -> Result<Self, FieldError> {
+        let rules = rules.into();
         let gateway_reference = present(fields, "x_gateway_reference")?.to_string();
         let declared = present(fields, "x_transaction_type")?;
         if declared != kind.as_str() {
@@ -121,8 +123,7 @@ impl OperationRequest {
         let url_callback = match fields.get("x_url_callback").filter(|v| !v.is_empty()) {
             None => None,
             Some(u) => Some(
-                parse_target(u, allow_private)
-                    .map_err(|e| invalid("x_url_callback", &e.to_string()))?,
+                parse_target(u, rules).map_err(|e| invalid("x_url_callback", &e.to_string()))?,
             ),
         };
         Ok(OperationRequest {

@@ -5,6 +5,10 @@
 //! [`TargetRules::allow_sockets`] (the `demo` command's storefront). IP literals are checked in
 //! every spelling because the WHATWG parser normalises decimal, hex and short forms
 //! (`http://2130706433/`, `http://0x7f.1/`) to an address first.
+//!
+//! This is the URL policy, applied when a URL is accepted. It does not decide where a callback
+//! may connect: the SSRF guard (`callbacks::guard`) checks every address connected to against
+//! its own allow list, whatever these rules accepted.
 
 use std::net::{IpAddr, Ipv4Addr, Ipv6Addr, SocketAddr};
 use url::{Host, Url};

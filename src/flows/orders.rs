@@ -104,8 +104,7 @@ pub async fn operate(
 ) -> Result<Answer, AppError> {
     let merchant = &signed.merchant;
     let fields = r.fields;
-    let request =
-        OperationRequest::from_fields(fields, kind, state.settings.allow_private_targets)?;
+    let request = OperationRequest::from_fields(fields, kind, state.settings.target_rules())?;
     let payment = payments::find_by_gateway_reference(
         &state.db,
         &merchant.account_id,

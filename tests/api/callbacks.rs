@@ -3,7 +3,7 @@
 //! recorded, and the SSRF guard refusing every non-public address with zero connections.
 
 use crate::helpers::*;
-use crate::receiver::{CountingListener, Receiver, Reply};
+use crate::receiver::{CountingListener, RECEIVER_IP, Receiver, Reply, unused_receiver_port};
 use offsite_gateway::callbacks::deliver::Timeouts;
 use offsite_gateway::callbacks::guard::AddressPolicy;
 use offsite_gateway::callbacks::{Deliverer, RetrySchedule};
@@ -241,14 +241,11 @@ async fn a_newer_state_supersedes_an_undelivered_older_one() {
     // The storefront is down while the payment goes pending -> completed: when it comes back it
     // hears only `completed`, never `pending` after it.
     let app = TestApp::spawn().await;
-    let port = {
-        let l = std::net::TcpListener::bind("127.0.0.1:0").unwrap();
-        l.local_addr().unwrap().port()
-    };
-    let url = format!("http://127.0.0.1:{port}/cb");
+    let port = unused_receiver_port();
+    let url = format!("http://{RECEIVER_IP}:{port}/cb");
     let page = paid(&app, "cb-supersede", &url, "4000000000000077").await;
     assert!(eventually(10, || async { callbacks_of(&app, &page).await.len() == 2 }).await);
-    let rx = Receiver::start_on(&format!("127.0.0.1:{port}")).await;
+    let rx = Receiver::start_on(&format!("{RECEIVER_IP}:{port}")).await;
     let all = settled(&app, &page, callbacks::DELIVERED, 15).await;
     assert_eq!(all[0].status, callbacks::SUPERSEDED);
     assert_eq!(all[0].result, "pending");
@@ -388,7 +385,6 @@ async fn names_resolving_to_any_non_public_address_are_refused() {
     ];
     for class in classes {
         let policy = AddressPolicy {
-            allow_private: false,
             allow_nets: vec!["127.0.0.1/32".parse().unwrap()],
             allow_sockets: Vec::new(),
         };
@@ -412,7 +408,6 @@ async fn dns_rebinding_is_checked_at_every_connection() {
     let allowed = CountingListener::start("127.0.0.2").await;
     let private = CountingListener::start("127.0.0.1").await;
     let policy = AddressPolicy {
-        allow_private: false,
         allow_nets: vec!["127.0.0.2/32".parse().unwrap()],
         allow_sockets: Vec::new(),
     };

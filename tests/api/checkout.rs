@@ -56,7 +56,8 @@ async fn upper_case_hex_signatures_are_accepted() {
     assert_eq!(resp.status(), 303);
 }
 
-/// Sends `body` and asserts the status, the JSON error code, and that nothing was stored.
+/// Sends `body` and asserts the status, the JSON error code, and that nothing was stored but,
+/// for a refused signature the doctor diagnosed, its one line in the merchant's rejections list.
 async fn rejected(
     app: &TestApp,
     body: String,
@@ -64,11 +65,18 @@ async fn rejected(
     code: &str,
     why: &str,
 ) -> serde_json::Value {
-    let before = app.snapshot().await;
+    let (before, listed) = app.snapshot_beside_rejections().await;
     let (got, json) = app.post_for_json("/checkout", body).await;
     assert_eq!(got, status, "{why}");
     assert_eq!(json["error"]["code"], code, "{why}: {json}");
-    assert_eq!(app.snapshot().await, before, "{why}: the database changed");
+    let (after, listed_after) = app.snapshot_beside_rejections().await;
+    assert_eq!(after, before, "{why}: the database changed");
+    let diagnosed = json["error"]["detail"]["diagnosis"].is_string();
+    assert_eq!(
+        listed_after - listed,
+        i64::from(diagnosed),
+        "{why}: a diagnosed refusal is listed once, anything else not at all"
+    );
     json
 }
 

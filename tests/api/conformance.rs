@@ -3,16 +3,19 @@
 //! that names the flaw. The kit runs in-process through its library function, and once through
 //! the real binary for the exit status and `--json`.
 
-use crate::helpers::{ACCOUNT, SECRET, TestApp, encode, hidden, http_client, location, pairs};
-use crate::receiver::{Receiver, Reply};
+use crate::helpers::{ACCOUNT, SECRET, TestApp, http_client};
+use crate::receiver::{RECEIVER_IP, Receiver, Reply};
 use offsite_gateway::conformance::storefront::{self, Prompt};
 use offsite_gateway::conformance::{Report, Status, callbacks};
 use std::time::Duration;
 use url::Url;
 
+/// The kit's options against `base`, its listener where the gateway's SSRF guard lets callbacks
+/// through (as the conformance step of .ci/run runs it).
 fn options(base: &str) -> storefront::Options {
     let mut o = storefront::Options::new(Url::parse(base).unwrap(), ACCOUNT, SECRET);
     o.callback_timeout = Duration::from_secs(5);
+    o.callback_listen = format!("{RECEIVER_IP}:0");
     o
 }
 
@@ -47,33 +50,8 @@ async fn every_check_passes_against_our_gateway() {
 /// A shopper's browser without JavaScript: opens the page, pays with 4242, follows the 303
 /// back to the storefront.
 async fn shop(page: Url) {
-    let client = http_client();
-    let html = client
-        .get(page.clone())
-        .send()
-        .await
-        .unwrap()
-        .text()
-        .await
-        .unwrap();
-    let (csrf, attempt) = (hidden(&html, "csrf_token"), hidden(&html, "attempt"));
-    let form = pairs(&[
-        ("csrf_token", &csrf),
-        ("attempt", &attempt),
-        ("cardholder_name", "Grace Hopper"),
-        ("card_number", "4242 4242 4242 4242"),
-        ("card_expiry", "12/39"),
-        ("card_cvc", "123"),
-    ]);
-    let resp = client
-        .post(page)
-        .header("content-type", "application/x-www-form-urlencoded")
-        .body(encode(&form))
-        .send()
-        .await
-        .unwrap();
-    assert_eq!(resp.status(), 303);
-    client.get(location(&resp)).send().await.unwrap();
+    let back = crate::process::pay_at(page.as_str()).await;
+    http_client().get(back).send().await.unwrap();
 }
 
 #[tokio::test]
@@ -297,9 +275,18 @@ async fn the_binary_exits_0_with_json_for_our_gateway_and_1_naming_the_failure_o
             .iter()
             .map(|s| s.to_string())
             .collect();
-        for s in ["--account", ACCOUNT, "--secret", SECRET, "--json"]
-            .iter()
-            .chain(extra)
+        let listen = format!("{RECEIVER_IP}:0");
+        for s in [
+            "--account",
+            ACCOUNT,
+            "--secret",
+            SECRET,
+            "--json",
+            "--callback-listen",
+            &listen,
+        ]
+        .iter()
+        .chain(extra)
         {
             a.push(s.to_string());
         }

@@ -3,33 +3,11 @@
 //! attempt in flight finish, and the CLI shows and resends what gave up.
 
 use crate::helpers::*;
-use crate::process::{Env, checkout_on};
-use crate::receiver::{Receiver, Reply};
+use crate::process::{Env, pay_on};
+use crate::receiver::{RECEIVER_IP, Receiver, Reply};
 use offsite_gateway::store::{self, callbacks, outbox};
 use std::collections::HashMap;
 use std::time::Duration;
-
-/// Creates and pays a payment on a running binary, as a storefront and a shopper would.
-async fn pay_on(base: &str, account: &str, secret: &str, reference: &str, callback: &str) {
-    let client = http_client();
-    let (page, csrf) = checkout_on(base, account, secret, reference, "5.00", callback).await;
-    let form = pairs(&[
-        ("csrf_token", csrf.as_str()),
-        ("attempt", "0"),
-        ("cardholder_name", "Ada"),
-        ("card_number", "4242424242424242"),
-        ("card_expiry", "12/30"),
-        ("card_cvc", "123"),
-    ]);
-    let resp = client
-        .post(&page)
-        .header("content-type", "application/x-www-form-urlencoded")
-        .body(encode(&form))
-        .send()
-        .await
-        .unwrap();
-    assert_eq!(resp.status(), 303);
-}
 
 fn references(rx: &Receiver) -> HashMap<String, usize> {
     let mut seen = HashMap::new();
@@ -84,7 +62,7 @@ async fn callbacks_survive_kill_9_and_each_is_delivered_once() {
     assert_eq!(db_attempts(&db).await, 0, "no attempt had been recorded");
 
     let restarted = env.serve();
-    let rx = Receiver::start_on(&format!("127.0.0.1:{port}")).await;
+    let rx = Receiver::start_on(&format!("{RECEIVER_IP}:{port}")).await;
     let delivered = eventually(40, || async {
         let rows = callbacks::list(&db, None, 100).await.unwrap();
         rows.iter().all(|c| c.status == callbacks::DELIVERED)

@@ -2,6 +2,7 @@
 //! file, or a fresh PostgreSQL database when `TEST_DATABASE_URL` names a server), merchants with
 //! known secrets, a signer written here (not the gateway's), and captured logs.
 
+use crate::receiver::{RECEIVER_NET, Receiver};
 use offsite_gateway::callbacks::RetrySchedule;
 use offsite_gateway::config::Settings;
 use offsite_gateway::crypto::MasterKey;
@@ -119,12 +120,16 @@ pub fn captured_logs() -> String {
 // The application under test.
 
 enum Backend {
-    Sqlite { _dir: tempfile::TempDir },
+    Sqlite { dir: tempfile::TempDir },
     Postgres { admin_url: String, name: String },
 }
 
 pub struct TestApp {
     pub address: String,
+    /// Where the callbacks of [`TestApp::request`] go: a receiver answering 200, so they are
+    /// delivered at once and the outbox falls quiet (tests that look at callbacks name their
+    /// own receivers).
+    pub sink: Receiver,
     pub db: Db,
     pub client: reqwest::Client,
     pub settings: Settings,
@@ -166,14 +171,17 @@ impl TestApp {
             None => {
                 let dir = tempfile::tempdir().unwrap();
                 let url = format!("sqlite://{}?mode=rwc", dir.path().join("gw.db").display());
-                (url, Backend::Sqlite { _dir: dir })
+                (url, Backend::Sqlite { dir })
             }
         };
         let mut settings = Settings {
             listen: "127.0.0.1:0".into(),
             database_url,
             master_key: Some(key_base64.clone().into()),
+            // The URL policy lets the tests name their receivers (http, loopback, a port); the
+            // SSRF guard stays on and lets callbacks reach the receivers' address only.
             allow_private_targets: true,
+            callback_allow_nets: vec![RECEIVER_NET.parse().unwrap()],
             pending_settle_after: Duration::from_secs(1),
             db_max_connections: Some(8),
             callback_retry_schedule: RetrySchedule::parse("1s,1s,1s,1s,1s").unwrap(),
@@ -197,6 +205,7 @@ impl TestApp {
         let client = http_client();
         TestApp {
             address,
+            sink: Receiver::start().await,
             db,
             client,
             settings,
@@ -229,14 +238,9 @@ impl TestApp {
     /// Attempts every callback due now, with a worker of the test's own (`run_once` until
     /// nothing is left), instead of sleeping until the app's worker gets round to it.
     pub async fn drain_callbacks(&self) -> usize {
-        use offsite_gateway::callbacks::guard::AddressPolicy;
         use offsite_gateway::callbacks::{Deliverer, Worker};
         let deliverer = Deliverer::new(
-            AddressPolicy {
-                allow_private: self.settings.allow_private_targets,
-                allow_nets: self.settings.callback_allow_nets.clone(),
-                allow_sockets: self.settings.allow_sockets.clone(),
-            },
+            self.settings.address_policy(),
             self.settings.callback_timeouts(),
         )
         .unwrap();
@@ -326,7 +330,7 @@ impl TestApp {
             ("x_shop_country", "US"),
             ("x_shop_name", "Widgets Inc"),
             ("x_test", "true"),
-            ("x_url_callback", "http://127.0.0.1:9/callback"),
+            ("x_url_callback", &self.sink.url("/callback")),
             ("x_url_cancel", "https://shop.example.com/cart"),
             (
                 "x_url_complete",
@@ -454,64 +458,6 @@ impl TestApp {
             .unwrap()
     }
 
-    /// Every row of the tables, as text: equal before and after = nothing changed.
-    pub async fn snapshot(&self) -> Vec<String> {
-        let mut out = Vec::new();
-        for (table, cols) in [
-            (
-                "merchants",
-                &[
-                    "account_id",
-                    "name",
-                    "test_only",
-                    "master_key_id",
-                    "secret_version",
-                    "previous_expires_at",
-                    "return_hosts",
-                    "frame_origins",
-                ][..],
-            ),
-            (
-                "payments",
-                &[
-                    "id",
-                    "merchant_id",
-                    "reference",
-                    "amount_minor",
-                    "currency",
-                    "status",
-                    "declines",
-                    "card_last4",
-                    "response",
-                ][..],
-            ),
-            (
-                "test_processor_charges",
-                &["idempotency_key", "outcome", "amount_minor"][..],
-            ),
-        ] {
-            let row_text = cols
-                .iter()
-                .map(|c| format!("COALESCE(CAST({c} AS TEXT), '~')"))
-                .collect::<Vec<_>>()
-                .join(" || '|' || ");
-            let rows = self
-                .db
-                .orm()
-                .query_all_raw(Statement::from_string(
-                    self.db.orm().get_database_backend(),
-                    format!("SELECT {row_text} FROM {table} ORDER BY 1"),
-                ))
-                .await
-                .unwrap();
-            out.push(format!("{table}: {} rows", rows.len()));
-            for row in rows {
-                out.push(row.try_get_by_index::<String>(0).unwrap());
-            }
-        }
-        out
-    }
-
     pub async fn count(&self, sql: &str) -> i64 {
         count_in(&self.db, sql).await
     }
@@ -542,43 +488,11 @@ impl TestApp {
         row.try_get_by_index::<String>(0).unwrap()
     }
 
-    /// Every stored byte that could hold data: the SQLite files, or every PostgreSQL row as JSON.
-    pub async fn dump(&self) -> String {
+    /// The directory of the SQLite database's files, when the test runs on SQLite.
+    pub fn sqlite_dir(&self) -> Option<&std::path::Path> {
         match &self.backend {
-            Backend::Sqlite { _dir } => {
-                let mut all = Vec::new();
-                for entry in std::fs::read_dir(_dir.path()).unwrap() {
-                    all.extend(std::fs::read(entry.unwrap().path()).unwrap());
-                }
-                String::from_utf8_lossy(&all).into_owned()
-            }
-            Backend::Postgres { .. } => {
-                let mut all = String::new();
-                for table in [
-                    "merchants",
-                    "payments",
-                    "test_processor_charges",
-                    "dashboard_users",
-                    "dashboard_sessions",
-                    "audit_events",
-                    "signature_rejections",
-                ] {
-                    let rows = self
-                        .db
-                        .orm()
-                        .query_all_raw(Statement::from_string(
-                            sea_orm::DatabaseBackend::Postgres,
-                            format!("SELECT row_to_json(t)::text FROM {table} t"),
-                        ))
-                        .await
-                        .unwrap();
-                    for r in rows {
-                        all.push_str(&r.try_get_by_index::<String>(0).unwrap());
-                        all.push('\n');
-                    }
-                }
-                all
-            }
+            Backend::Sqlite { dir } => Some(dir.path()),
+            Backend::Postgres { .. } => None,
         }
     }
 }

@@ -3,6 +3,7 @@
 //! README): one binary, so the suite links once.
 
 mod callbacks;
+mod card_data;
 mod checkout;
 mod cli;
 mod conformance;
@@ -28,4 +29,6 @@ mod rules;
 mod security;
 mod sessions_api;
 mod signature_vectors;
+mod ssrf;
+mod tables;
 mod webhooks_api;

@@ -380,8 +380,8 @@ async fn every_error_answers_failed_and_changes_nothing() {
         )
     };
     let good = || om_fields(&gw, "refund", Some("10.00"));
-    // 401: a bad signature, or none.
-    let before = app.snapshot().await;
+    // 401: a bad signature (listed for the merchant by the signature doctor), or none.
+    let (before, listed) = app.snapshot_beside_rejections().await;
     let mut forged = signed(good(), OTHER_SECRET);
     set(&mut forged, "x_account_id", ACCOUNT);
     let (s, _) = send_raw(
@@ -402,7 +402,10 @@ async fn every_error_answers_failed_and_changes_nothing() {
     )
     .await;
     assert_eq!(s, 401);
-    assert_eq!(app.snapshot().await, before);
+    assert_eq!(
+        app.snapshot_beside_rejections().await,
+        (before.clone(), listed + 1)
+    );
     // 404: unknown, or another merchant's payment.
     refused(
         &app,
@@ -462,7 +465,7 @@ async fn every_error_answers_failed_and_changes_nothing() {
     // 415: neither JSON nor a form.
     let (s, _) = send_raw(&app, "refund", "x".into(), "text/plain", None).await;
     assert_eq!(s, 415);
-    assert_eq!(app.snapshot().await, before);
+    assert_eq!(app.snapshot_beside_rejections().await, (before, listed + 1));
 }
 
 #[tokio::test]

@@ -1,6 +1,7 @@
 //! The real binary as a child process: an isolated environment (its own directory, and its own
-//! PostgreSQL database when the suite runs on PostgreSQL), `serve` with the address read from its
-//! start-up line, and the ways a process ends: SIGTERM or SIGKILL.
+//! PostgreSQL database when the suite runs on PostgreSQL, and the SSRF guard letting callbacks
+//! reach the receivers' address only), `serve` with the address read from its start-up line, and
+//! the ways a process ends: SIGTERM or SIGKILL.
 
 use crate::helpers::postgres_admin_url;
 use std::io::{BufRead, BufReader, Read};
@@ -68,6 +69,50 @@ pub async fn checkout_on(
     (page, csrf)
 }
 
+/// The hidden tokens (`csrf_token`, `attempt`) of a hosted page's form as it is now.
+pub async fn page_tokens(client: &reqwest::Client, page: &str) -> (String, String) {
+    use crate::helpers::hidden;
+    let resp = client.get(page).send().await.unwrap();
+    let html = resp.text().await.unwrap();
+    (hidden(&html, "csrf_token"), hidden(&html, "attempt"))
+}
+
+/// Pays the hosted page at `page` with 4242, as a shopper's browser would; where it is sent
+/// back to.
+pub async fn pay_at(page: &str) -> String {
+    let (csrf, attempt) = page_tokens(&crate::helpers::http_client(), page).await;
+    pay_with_tokens(page, &csrf, &attempt).await
+}
+
+/// Submits the card form of the hosted page at `page`, 4242 with the form's tokens.
+async fn pay_with_tokens(page: &str, csrf: &str, attempt: &str) -> String {
+    use crate::helpers::{encode, http_client, location, pairs};
+    let form = pairs(&[
+        ("csrf_token", csrf),
+        ("attempt", attempt),
+        ("cardholder_name", "Ada"),
+        ("card_number", "4242424242424242"),
+        ("card_expiry", "12/30"),
+        ("card_cvc", "123"),
+    ]);
+    let resp = http_client()
+        .post(page)
+        .header("content-type", "application/x-www-form-urlencoded")
+        .body(encode(&form))
+        .send()
+        .await
+        .unwrap();
+    assert_eq!(resp.status(), 303);
+    location(&resp)
+}
+
+/// Creates and pays a payment on a running binary, as a storefront and a shopper would (with
+/// the token the page had when [`checkout_on`] opened it: no second look).
+pub async fn pay_on(base: &str, account: &str, secret: &str, reference: &str, callback: &str) {
+    let (page, csrf) = checkout_on(base, account, secret, reference, "5.00", callback).await;
+    pay_with_tokens(&page, &csrf, "0").await;
+}
+
 pub struct Env {
     pub dir: tempfile::TempDir,
     pub vars: Vec<(String, String)>,
@@ -85,7 +130,14 @@ impl Drop for Env {
 impl Env {
     pub async fn new() -> Env {
         let dir = tempfile::tempdir().unwrap();
-        let mut vars = vec![("RUST_LOG".to_string(), "info".to_string())];
+        // The SSRF guard on, as in production, letting callbacks reach the receivers only.
+        let mut vars = vec![
+            ("RUST_LOG".to_string(), "info".to_string()),
+            (
+                "GATEWAY_CALLBACK_ALLOW_NETS".to_string(),
+                crate::receiver::RECEIVER_NET.to_string(),
+            ),
+        ];
         let mut database = None;
         if let Some(admin) = postgres_admin_url() {
             let (url, name) = crate::helpers::create_database(&admin, "gw_proc").await;

@@ -1,5 +1,10 @@
 //! A storefront's callback endpoint on loopback, scripted per test: answer with given statuses
 //! (then a default), delay, or redirect; every request is recorded with its form fields.
+//!
+//! Receivers listen on [`RECEIVER_IP`], a loopback address of their own, and the gateways under
+//! test run with the SSRF guard on, letting through [`RECEIVER_NET`] only: a callback reaches a
+//! receiver, and one to any other private address (127.0.0.1, where the gateway itself and
+//! PostgreSQL listen) is refused as it would be in production.
 
 use poem::http::StatusCode;
 use poem::listener::TcpAcceptor;
@@ -8,6 +13,17 @@ use poem::{Body, EndpointExt, Request, Response, Route, Server, handler};
 use std::collections::VecDeque;
 use std::sync::{Arc, Mutex};
 use std::time::{Duration, Instant};
+
+/// Where receivers listen: the one loopback address the gateways under test may call back.
+pub const RECEIVER_IP: &str = "127.0.0.2";
+/// The SSRF guard's allow list in the tests (`GATEWAY_CALLBACK_ALLOW_NETS`): the receivers only.
+pub const RECEIVER_NET: &str = "127.0.0.2/32";
+
+/// A port of [`RECEIVER_IP`] nobody listens on (for now): a receiver that is down.
+pub fn unused_receiver_port() -> u16 {
+    let l = std::net::TcpListener::bind((RECEIVER_IP, 0)).unwrap();
+    l.local_addr().unwrap().port()
+}
 
 #[derive(Clone, Debug)]
 pub enum Reply {
@@ -119,8 +135,9 @@ impl Receiver {
         }
     }
 
+    /// Starts on a free port of [`RECEIVER_IP`].
     pub async fn start() -> Receiver {
-        Self::start_on("127.0.0.1:0").await
+        Self::start_on(&format!("{RECEIVER_IP}:0")).await
     }
 
     /// Stops listening; the port is free again.

@@ -6,6 +6,7 @@
 
 use crate::dashboard::Browser;
 use crate::helpers::*;
+use crate::receiver::RECEIVER_IP;
 use sea_orm::{ConnectionTrait, Statement};
 
 /// The bodies of a payment's callbacks, oldest first.
@@ -133,7 +134,7 @@ async fn both_secrets_verify_during_the_overlap_and_answers_use_the_signing_one(
     // Past the overlap (the stored expiry moved back, as the clock would move on).
     app.exec("UPDATE merchants SET previous_expires_at = 1 WHERE account_id = 'acct_test'")
         .await;
-    let before = app.snapshot().await;
+    let (before, listed) = app.snapshot_beside_rejections().await;
     let body = encode(&signed(authorization(&app, "k1-late"), SECRET));
     let (status, body) = app.post_for_json("/checkout", body).await;
     assert_eq!(status, 401);
@@ -141,7 +142,11 @@ async fn both_secrets_verify_during_the_overlap_and_answers_use_the_signing_one(
         body["error"]["detail"]["diagnosis"],
         "previous_secret_expired"
     );
-    assert_eq!(app.snapshot().await, before, "nothing stored");
+    assert_eq!(
+        app.snapshot_beside_rejections().await,
+        (before, listed + 1),
+        "nothing stored but the doctor's line"
+    );
     let (status, _) = capture(&app, &k2_ref, SECRET).await;
     assert_eq!(status, 401);
     assert_eq!(
@@ -248,14 +253,12 @@ async fn allowed_hosts_close_the_open_redirect() {
     }
     assert_eq!(app.snapshot().await, before);
 
+    let hosts = format!("shop.example.com\n*.shop.example.com\n{RECEIVER_IP}");
     let resp = b
         .post(
             "/dashboard/settings",
             &[
-                (
-                    "return_hosts",
-                    "shop.example.com\n*.shop.example.com\n127.0.0.1",
-                ),
+                ("return_hosts", hosts.as_str()),
                 ("frame_origins", "https://shop.example.com"),
             ],
         )
@@ -264,7 +267,7 @@ async fn allowed_hosts_close_the_open_redirect() {
     let page = b.get("/dashboard/settings?saved").await.1;
     assert!(page.contains("*.shop.example.com") && page.contains("Settings saved"));
 
-    // The test request uses shop.example.com and a callback on 127.0.0.1: allowed.
+    // The test request uses shop.example.com and a callback to the receivers' address: allowed.
     assert_eq!(app.checkout(app.request("allowed")).await.status(), 303);
     let mut sub = app.request("subdomain");
     set(

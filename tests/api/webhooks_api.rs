@@ -7,7 +7,7 @@
 
 use crate::helpers::*;
 use crate::process::Env;
-use crate::receiver::{CountingListener, Hit, Receiver, Reply};
+use crate::receiver::{CountingListener, Hit, RECEIVER_IP, Receiver, Reply, unused_receiver_port};
 use poem::http::{HeaderMap, HeaderName, HeaderValue};
 use reqwest::Method;
 use serde_json::{Value, json};
@@ -1126,10 +1126,7 @@ async fn a_webhook_queued_before_a_kill_9_is_delivered_after_the_restart() {
     assert!(key.starts_with("sk_test_"), "{made}");
 
     // The receiver is down: a port nobody listens on (for now).
-    let port = {
-        let l = std::net::TcpListener::bind("127.0.0.1:0").unwrap();
-        l.local_addr().unwrap().port()
-    };
+    let port = unused_receiver_port();
     let client = http_client();
     let call = |method: Method, path: &str, body: Option<Value>| {
         let mut req = client
@@ -1151,7 +1148,7 @@ async fn a_webhook_queued_before_a_kill_9_is_delivered_after_the_restart() {
     let (s, ep) = call(
         Method::POST,
         "/v1/webhook_endpoints",
-        Some(json!({"url": format!("http://127.0.0.1:{port}/wh"), "events": ["*"]})),
+        Some(json!({"url": format!("http://{RECEIVER_IP}:{port}/wh"), "events": ["*"]})),
     )
     .await;
     assert_eq!(s, 201, "{ep}");
@@ -1169,31 +1166,7 @@ async fn a_webhook_queued_before_a_kill_9_is_delivered_after_the_restart() {
     )
     .await;
     assert_eq!(s, 201, "{made}");
-    let page = gateway.url(&page_of(&made));
-    let html = client
-        .get(&page)
-        .send()
-        .await
-        .unwrap()
-        .text()
-        .await
-        .unwrap();
-    let form = pairs(&[
-        ("csrf_token", hidden(&html, "csrf_token").as_str()),
-        ("attempt", "0"),
-        ("cardholder_name", "Ada"),
-        ("card_number", "4242424242424242"),
-        ("card_expiry", "12/30"),
-        ("card_cvc", "123"),
-    ]);
-    let resp = client
-        .post(&page)
-        .header("content-type", "application/x-www-form-urlencoded")
-        .body(encode(&form))
-        .send()
-        .await
-        .unwrap();
-    assert_eq!(resp.status(), 303);
+    crate::process::pay_at(&gateway.url(&page_of(&made))).await;
 
     // At least one attempt failed against the closed port; then the gateway dies.
     let db = offsite_gateway::store::connect(&env.settings().store_options())
@@ -1219,7 +1192,7 @@ async fn a_webhook_queued_before_a_kill_9_is_delivered_after_the_restart() {
         row.try_get_by_index::<String>(0).unwrap()
     };
 
-    let rx = Receiver::start_on(&format!("127.0.0.1:{port}")).await;
+    let rx = Receiver::start_on(&format!("{RECEIVER_IP}:{port}")).await;
     let restarted = env.serve();
     let hits = rx.wait_for(1, 30).await;
     assert_eq!(hits.len(), 1, "the webhook arrived after the restart");

@@ -32,7 +32,8 @@ from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 
 from playwright.sync_api import sync_playwright
 
-from journey import CHROMIUM_ARGS, axe_check, axe_path, check, free_port, gateway_env, results, start_gateway
+from journey import (CHROMIUM_ARGS, RECEIVER_HOST, axe_check, axe_path, check, free_port, gateway_env, results,
+                     start_gateway)
 
 EMAIL = 'owner@example.com'
 PASSWORD = 'correct horse battery staple'
@@ -128,7 +129,7 @@ def evil_site(gateway):
 
 def webhook_receiver():
     """A merchant's webhook receiver on loopback: answers 200 and keeps each request's headers."""
-    port = free_port()
+    port = free_port(RECEIVER_HOST)
     hits = []
 
     class Handler(BaseHTTPRequestHandler):
@@ -142,9 +143,9 @@ def webhook_receiver():
             self.end_headers()
             self.wfile.write(b'ok')
 
-    server = ThreadingHTTPServer(('127.0.0.1', port), Handler)
+    server = ThreadingHTTPServer((RECEIVER_HOST, port), Handler)
     threading.Thread(target=server.serve_forever, daemon=True).start()
-    return f'http://127.0.0.1:{port}', hits, server
+    return f'http://{RECEIVER_HOST}:{port}', hits, server
 
 
 def api(gateway, method, path, key, body=None):

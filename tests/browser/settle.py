@@ -23,7 +23,8 @@ from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 
 from playwright.sync_api import sync_playwright
 
-from journey import CHROMIUM_ARGS, axe_check, axe_path, check, free_port, gateway_env, results, start_gateway
+from journey import (CHROMIUM_ARGS, RECEIVER_HOST, axe_check, axe_path, check, free_port, gateway_env, results,
+                     start_gateway)
 
 EMAIL = 'owner@example.com'
 PASSWORD = 'correct horse battery staple'
@@ -47,12 +48,12 @@ class Storefront:
                 self.send_response(200 if outer.up else 503)
                 self.end_headers()
 
-        self.port = free_port()
-        self.server = ThreadingHTTPServer(('127.0.0.1', self.port), Handler)
+        self.port = free_port(RECEIVER_HOST)
+        self.server = ThreadingHTTPServer((RECEIVER_HOST, self.port), Handler)
         threading.Thread(target=self.server.serve_forever, daemon=True).start()
 
     def url(self, path):
-        return f'http://127.0.0.1:{self.port}{path}'
+        return f'http://{RECEIVER_HOST}:{self.port}{path}'
 
 
 class NoRedirect(urllib.request.HTTPRedirectHandler):

@@ -22,15 +22,15 @@ from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 
 from playwright.sync_api import sync_playwright
 
-from journey import CHROMIUM_ARGS, check, free_port, results, start_gateway
+from journey import CHROMIUM_ARGS, RECEIVER_HOST, check, free_port, results, start_gateway
 
 
 callbacks = []
 
 
 def storefront(gateway, account, secret):
-    port = free_port()
-    me = f'http://127.0.0.1:{port}'
+    port = free_port(RECEIVER_HOST)
+    me = f'http://{RECEIVER_HOST}:{port}'
 
     def sign(fields):
         msg = ''.join(k + v for k, v in sorted(fields.items()) if k.startswith('x_') and k != 'x_signature')
@@ -81,7 +81,7 @@ def storefront(gateway, account, secret):
             self.end_headers()
             self.wfile.write(data)
 
-    server = ThreadingHTTPServer(('127.0.0.1', port), Handler)
+    server = ThreadingHTTPServer((RECEIVER_HOST, port), Handler)
     threading.Thread(target=server.serve_forever, daemon=True).start()
     return me
 

@@ -16,7 +16,7 @@ import urllib.error
 import urllib.request
 
 sys.path.insert(0, os.path.join(os.path.dirname(__file__), '..', 'browser'))
-from journey import check, free_port, gateway_env, results, start_gateway  # noqa: E402
+from journey import RECEIVER_HOST, check, free_port, gateway_env, results, start_gateway  # noqa: E402
 
 
 def need(module, package):
@@ -58,7 +58,7 @@ def call(method, url, key=None, body=None, form=None, headers=None):
 
 
 def receiver():
-    """A webhook endpoint on loopback that keeps every request's headers and body."""
+    """A webhook endpoint on the receivers' loopback address that keeps every request's headers and body."""
     hits = []
 
     class H(http.server.BaseHTTPRequestHandler):
@@ -70,7 +70,7 @@ def receiver():
             hits.append(({k.lower(): v for k, v in self.headers.items()}, body))
             self.send_response(200)
             self.end_headers()
-    server = http.server.ThreadingHTTPServer(('127.0.0.1', free_port()), H)
+    server = http.server.ThreadingHTTPServer((RECEIVER_HOST, free_port(RECEIVER_HOST)), H)
     threading.Thread(target=server.serve_forever, daemon=True).start()
     return server, hits
 
@@ -100,7 +100,7 @@ def main():
 
         # The README's flow.
         status, _, text = call('POST', gw + '/v1/webhook_endpoints', key,
-                               {'url': f'http://127.0.0.1:{server.server_port}/hooks', 'events': ['*']})
+                               {'url': f'http://{RECEIVER_HOST}:{server.server_port}/hooks', 'events': ['*']})
         endpoint = json.loads(text)
         check('an endpoint is made with its whsec_ secret', status == 201 and endpoint['secret'].startswith('whsec_'), text)
         status, _, text = call('POST', gw + '/v1/sessions', key,
