@@ -26,6 +26,9 @@ pub mod error;
 /// The coordinating code, by flow: pay, order management, settling, expiry, sessions and the
 /// webhook events their changes cause.
 pub mod flows;
+/// The fuzz targets' harnesses, shared with the tests that replay their corpora.
+#[doc(hidden)]
+pub mod fuzzing;
 /// The message catalogue of every page text.
 pub mod i18n;
 /// Rate limits per client address and per merchant.

@@ -12,6 +12,7 @@ use super::target::{TargetRules, parse_target};
 use url::Url;
 
 mod cases;
+pub(crate) use cases::money;
 pub use cases::{CASES, Case, Expected};
 
 /// capture, refund or void, with its amount in minor units.
@@ -208,7 +209,8 @@ pub fn apply(m: &Money, op: Operation) -> Result<Money, Refusal> {
             if m.kind != TransactionType::Authorization || !settled {
                 return Err(Refusal::NotAllowed("only an authorization can be captured"));
             }
-            if amount <= 0 || m.captured + amount > m.authorized {
+            // Against what is left, not captured + amount: the sessions API takes any i64.
+            if amount <= 0 || amount > m.authorized - m.captured {
                 return Err(Refusal::Excessive(
                     "x_amount is more than the authorized amount not yet captured",
                 ));
@@ -223,7 +225,7 @@ pub fn apply(m: &Money, op: Operation) -> Result<Money, Refusal> {
             if m.status != Status::Captured {
                 return Err(Refusal::NotAllowed("only captured money can be refunded"));
             }
-            if amount <= 0 || m.refunded + amount > m.captured {
+            if amount <= 0 || amount > m.captured - m.refunded {
                 return Err(Refusal::Excessive(
                     "x_amount is more than the captured amount not yet refunded",
                 ));
@@ -252,7 +254,6 @@ mod tests {
     use super::*;
     use Operation::*;
     use TransactionType::{Authorization, Sale};
-    use cases::money;
 
     #[test]
     fn truth_table() {

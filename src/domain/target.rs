@@ -91,6 +91,9 @@ pub fn parse_target<'a>(text: &str, rules: impl Into<TargetRules<'a>>) -> Result
             if !is_dns_name(name) {
                 return Err(TargetError::BadHost);
             }
+            // A fully qualified name's one trailing dot changes nothing: `localhost.` is
+            // loopback and `intranet.` a single label.
+            let name = name.strip_suffix('.').unwrap_or(name);
             !(name == "localhost" || name.ends_with(".localhost") || !name.contains('.'))
         }
     };
@@ -104,11 +107,13 @@ pub fn parse_target<'a>(text: &str, rules: impl Into<TargetRules<'a>>) -> Result
 }
 
 /// Letters, digits and hyphens in dot-separated labels (after IDNA), so a host can be put in a
-/// header such as a CSP source list without quoting.
+/// header such as a CSP source list without quoting; one trailing dot (a fully qualified name)
+/// at most.
 fn is_dns_name(name: &str) -> bool {
+    let labels = name.strip_suffix('.').unwrap_or(name);
     !name.is_empty()
         && name.len() <= 253
-        && name.trim_end_matches('.').split('.').all(|label| {
+        && labels.split('.').all(|label| {
             !label.is_empty()
                 && label.len() <= 63
                 && label
@@ -189,6 +194,7 @@ mod tests {
         assert_eq!(url.query(), Some("order=1"));
         assert!(parse_target("https://93.184.216.34/x", false).is_ok());
         assert!(parse_target("https://[2606:2800:220:1::1]/", false).is_ok());
+        assert!(parse_target("https://shop.example.com./", false).is_ok());
     }
 
     #[test]
@@ -219,6 +225,12 @@ mod tests {
             "https://[fd00::1]/",
             "https://0.0.0.0/",
             "https://shop.example.com:8443/",
+            // A trailing dot changes nothing; two are no DNS name.
+            "https://localhost./",
+            "https://shop.localhost./",
+            "https://intranet./",
+            "https://0../",
+            "https://shop.example.com../",
             " https://shop.example.com/",
             "https://shop.example.com/a b",
             "https://a;b.example.com/",

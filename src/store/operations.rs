@@ -89,11 +89,11 @@ static CAPTURE: Sql = Sql::new(
          updated_at = $2
      WHERE id = $3 AND transaction_type = 'authorization'
        AND status IN ('authorized', 'captured') AND $1 > 0
-       AND captured_minor + $1 <= authorized_minor",
+       AND $1 <= authorized_minor - captured_minor",
 );
 static REFUND: Sql = Sql::new(
     "UPDATE payments SET refunded_minor = refunded_minor + $1, updated_at = $2
-     WHERE id = $3 AND status = 'captured' AND $1 > 0 AND refunded_minor + $1 <= captured_minor",
+     WHERE id = $3 AND status = 'captured' AND $1 > 0 AND $1 <= captured_minor - refunded_minor",
 );
 static VOID: Sql = Sql::new(
     "UPDATE payments SET status = 'voided', updated_at = $1
@@ -101,7 +101,9 @@ static VOID: Sql = Sql::new(
 );
 
 /// The domain rule of [`crate::domain::operations::apply`] as one conditional update of the
-/// payment: it changes one row exactly when the rule allows the operation. The two are checked
+/// payment: it changes one row exactly when the rule allows the operation. An amount is held
+/// against what is left (`$1 <= authorized - captured`), so the largest i64 the sessions API
+/// takes cannot overflow the sum (an error on PostgreSQL, a float on SQLite). The two are checked
 /// against each other, case by case, on both databases (tests/api/rules.rs).
 pub async fn apply(tx: Tx<'_>, payment_id: &str, op: Operation, now: i64) -> anyhow::Result<bool> {
     let changed = match op {

@@ -1516,6 +1516,14 @@ async fn a_manual_session_is_captured_in_parts() {
     assert_eq!(op["payment"]["id"], id.as_str());
     assert_eq!(op["payment"]["status"], "captured");
     assert_eq!(op["payment"]["amount_captured"], 500);
+    let (s, e) = post_json(&app, &key, &capture, Some(json!({"amount": i64::MAX}))).await;
+    assert_error(
+        (s, &e),
+        422,
+        "invalid_request_error",
+        Some("amount"),
+        "i64::MAX after a partial capture",
+    );
     // The rest: no amount takes what is left.
     let (s, op2) = post_json(&app, &key, &capture, Some(json!({}))).await;
     assert_operation(s, &op2, "capture", Some(500));
@@ -1591,6 +1599,15 @@ async fn refunds_never_exceed_what_was_captured() {
         "invalid_request_error",
         Some("amount"),
         "over",
+    );
+    // The largest amount the schema takes: refused as too much, not overflowed into a 500.
+    let (s, e) = post_json(&app, &key, &refunds, Some(json!({"amount": i64::MAX}))).await;
+    assert_error(
+        (s, &e),
+        422,
+        "invalid_request_error",
+        Some("amount"),
+        "i64::MAX after a partial refund",
     );
     let (s, e) = post_json(&app, &key, &refunds, Some(json!({}))).await;
     assert_error((s, &e), 400, "invalid_request_error", None, "no amount");

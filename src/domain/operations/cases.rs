@@ -31,7 +31,7 @@ pub struct Case {
 }
 
 /// The money of a payment in `status`: authorized `a`, captured `c`, refunded `r`.
-pub(super) const fn money(status: Status, kind: TransactionType, a: i64, c: i64, r: i64) -> Money {
+pub(crate) const fn money(status: Status, kind: TransactionType, a: i64, c: i64, r: i64) -> Money {
     Money {
         status,
         kind,
@@ -123,6 +123,17 @@ pub const CASES: &[Case] = &[
     Case {
         before: money(Captured, Authorization, 100, 40, 0),
         op: Capture(61),
+        expected: Excessive,
+    },
+    // The sessions API takes amounts up to i64::MAX: no sum with them may overflow.
+    Case {
+        before: money(Captured, Authorization, 100, 40, 0),
+        op: Capture(i64::MAX),
+        expected: Excessive,
+    },
+    Case {
+        before: money(Captured, Sale, 100, 100, 30),
+        op: Refund(i64::MAX),
         expected: Excessive,
     },
     Case {
