@@ -26,6 +26,14 @@ impl<K: Hash + Eq + Clone> Keyed<K> {
         }
     }
 
+    /// `n` requests a second per key, in bursts of up to `n`; off when `n` is 0.
+    pub fn per_second(name: &'static str, n: u32) -> Self {
+        Self {
+            name,
+            limiter: NonZeroU32::new(n).map(|n| RateLimiter::hashmap(Quota::per_second(n))),
+        }
+    }
+
     /// `Ok` if `key` may make a request now (and counts it), else `Err` with the whole seconds
     /// to wait before it may (at least 1), for `Retry-After`.
     pub fn check(&self, key: &K) -> Result<(), u64> {
@@ -48,12 +56,9 @@ impl<K: Hash + Eq + Clone> Keyed<K> {
     }
 
     /// Keys currently remembered.
-    pub fn len(&self) -> usize {
+    #[cfg(test)]
+    fn len(&self) -> usize {
         self.limiter.as_ref().map_or(0, |l| l.len())
-    }
-
-    pub fn is_empty(&self) -> bool {
-        self.len() == 0
     }
 }
 
@@ -107,6 +112,6 @@ mod tests {
         for _ in 0..1000 {
             assert_eq!(limit.check(&"m".to_string()), Ok(()));
         }
-        assert!(limit.is_empty());
+        assert_eq!(limit.len(), 0);
     }
 }

@@ -311,18 +311,17 @@ async fn order_management_is_limited_per_merchant_and_forgeries_spend_nothing() 
     assert_ne!(status, 429, "{body}");
 }
 
+/// The text of `/metrics`.
+async fn metrics_text(app: &TestApp) -> String {
+    let resp = app.client.get(app.url("/metrics")).send().await.unwrap();
+    resp.text().await.unwrap()
+}
+
 /// The value of the sample `line` (a metric with its labels) in `/metrics`.
 async fn sample(app: &TestApp, line: &str) -> Option<f64> {
-    let text = app
-        .client
-        .get(app.url("/metrics"))
-        .send()
+    metrics_text(app)
         .await
-        .unwrap()
-        .text()
-        .await
-        .unwrap();
-    text.lines()
+        .lines()
         .find_map(|l| l.strip_prefix(line)?.strip_prefix(' ')?.parse().ok())
 }
 
@@ -405,15 +404,7 @@ async fn metrics_show_requests_payments_deliveries_the_queue_and_the_pool() {
         .send()
         .await
         .unwrap();
-    let text = app
-        .client
-        .get(app.url("/metrics"))
-        .send()
-        .await
-        .unwrap()
-        .text()
-        .await
-        .unwrap();
+    let text = metrics_text(&app).await;
     assert!(!text.contains("7f3a"), "{text}");
     assert!(text.contains(r#"route="unmatched",method="GET",status="404""#));
     assert!(

@@ -4,17 +4,14 @@
 //! the authenticated key in the request's extensions.
 
 use super::errors::ApiError;
+use crate::limits::Keyed;
 use crate::state::AppState;
 use crate::store::api_keys::{self, ApiKey};
 use crate::store::idempotency::{self, Claim};
 use crate::store::now_millis;
-use governor::clock::{Clock, DefaultClock};
-use governor::state::keyed::HashMapStateStore;
-use governor::{Quota, RateLimiter};
 use poem::http::{Method, StatusCode, header};
 use poem::{Body, Endpoint, IntoResponse, Request, Response};
 use sha2::{Digest, Sha256};
-use std::num::NonZeroU32;
 use std::sync::Arc;
 use std::time::Duration;
 
@@ -24,11 +21,10 @@ pub const MAX_BODY: usize = 64 * 1024;
 const WAIT_FOR_FIRST: Duration = Duration::from_secs(10);
 
 /// Requests per key: `GATEWAY_API_RATE_LIMIT` a second, with bursts of as many.
-pub type Limiter = RateLimiter<String, HashMapStateStore<String>, DefaultClock>;
+pub type Limiter = Keyed<String>;
 
 pub fn limiter(per_second: u32) -> Arc<Limiter> {
-    let n = NonZeroU32::new(per_second.max(1)).unwrap_or(NonZeroU32::MIN);
-    Arc::new(RateLimiter::hashmap(Quota::per_second(n).allow_burst(n)))
+    Arc::new(Keyed::per_second("api", per_second.max(1)))
 }
 
 fn bearer(req: &Request) -> Option<&str> {
@@ -80,11 +76,9 @@ pub async fn guard<E: Endpoint>(
             return ApiError::internal().into_response();
         }
     };
-    if let Err(not_until) = limiter.check_key(&key.id) {
-        let wait = not_until.wait_time_from(DefaultClock::default().now());
-        let seconds = wait.as_secs() + u64::from(wait.subsec_nanos() > 0);
+    if let Err(seconds) = limiter.check(&key.id) {
         tracing::info!(key = %key.id, "API rate limit reached");
-        return ApiError::rate_limited(seconds.max(1)).into_response();
+        return ApiError::rate_limited(seconds).into_response();
     }
     let idempotency = match idempotency_key(&req) {
         Ok(k) => k,
