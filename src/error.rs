@@ -6,7 +6,7 @@
 use crate::domain::doctor::Diagnosis;
 use crate::domain::form::FormError;
 use crate::domain::request::FieldError;
-use crate::i18n::Catalogue;
+use crate::i18n::Locale;
 use poem::http::StatusCode;
 
 #[derive(Debug, thiserror::Error)]
@@ -125,24 +125,24 @@ impl AppError {
         }
     }
 
-    /// The message for the shopper or developer, in the catalogue's language.
-    pub fn message(&self, t: &Catalogue) -> &'static str {
-        match self {
-            AppError::Malformed { .. } => t.error_malformed,
-            AppError::Signature(_) => t.error_signature,
-            AppError::UnknownAccount => t.error_unknown_account,
-            AppError::NotFound => t.error_not_found,
-            AppError::Conflict(_) => t.error_conflict,
-            AppError::TooLarge(_) => t.error_too_large,
-            AppError::Timeout => t.error_timeout,
-            AppError::RateLimited(_) => t.error_rate_limited,
-            AppError::DeadlineExceeded => t.error_deadline,
-            AppError::Unsupported => t.error_unsupported,
-            AppError::Invalid { .. } => t.error_invalid,
-            AppError::Forbidden(_) => t.error_forbidden,
-            AppError::LiveModeUnavailable(_) => t.error_live_mode,
-            AppError::Unexpected(_) => t.error_unexpected,
-        }
+    /// The message for the shopper or developer, in the page's language.
+    pub fn message(&self, t: &Locale) -> std::borrow::Cow<'static, str> {
+        t.msg(match self {
+            AppError::Malformed { .. } => "error-malformed",
+            AppError::Signature(_) => "error-signature",
+            AppError::UnknownAccount => "error-unknown-account",
+            AppError::NotFound => "error-not-found",
+            AppError::Conflict(_) => "error-conflict",
+            AppError::TooLarge(_) => "error-too-large",
+            AppError::Timeout => "error-timeout",
+            AppError::RateLimited(_) => "error-rate-limited",
+            AppError::DeadlineExceeded => "error-deadline",
+            AppError::Unsupported => "error-unsupported",
+            AppError::Invalid { .. } => "error-invalid",
+            AppError::Forbidden(_) => "error-forbidden",
+            AppError::LiveModeUnavailable(_) => "error-live-mode",
+            AppError::Unexpected(_) => "error-unexpected",
+        })
     }
 
     /// The field at fault, if one is.

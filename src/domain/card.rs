@@ -64,6 +64,16 @@ impl Brand {
         }
     }
 
+    /// The brand of a number as typed (spaces and dashes allowed), once its first digits
+    /// tell; `None` for an empty or unrecognised one.
+    pub fn of_number(number: &str) -> Option<Self> {
+        let digits: String = number.chars().filter(|c| *c != ' ' && *c != '-').collect();
+        if !digits.bytes().all(|b| b.is_ascii_digit()) {
+            return None;
+        }
+        Some(Self::detect(&digits)).filter(|b| *b != Brand::Other)
+    }
+
     fn detect(digits: &str) -> Self {
         let prefix = |n: usize| digits.get(..n).and_then(|p| p.parse::<u32>().ok());
         match (prefix(1), prefix(2), prefix(4)) {
@@ -159,9 +169,13 @@ fn luhn(digits: &str) -> bool {
 }
 
 /// `MM/YY` (spaces around the slash and a four-digit year are tolerated) as (year, month).
+/// `MM/YY`, `MM/YYYY`, or the same with `-` or without a separator (a phone's number pad has
+/// no slash: `0429`).
 fn parse_expiry(text: &str) -> Option<(i32, u8)> {
     let compact: String = text.chars().filter(|c| !c.is_whitespace()).collect();
-    let (mm, yy) = compact.split_once('/')?;
+    let (mm, yy) = compact
+        .split_once(['/', '-'])
+        .or_else(|| compact.is_char_boundary(2).then(|| compact.split_at(2)))?;
     if mm.len() != 2 || !(yy.len() == 2 || yy.len() == 4) {
         return None;
     }

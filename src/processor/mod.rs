@@ -6,7 +6,10 @@
 
 mod test_processor;
 
-pub use test_processor::{CardBehaviour, TEST_CARDS, TestProcessor};
+pub use test_processor::{
+    CHALLENGE_FAILED, CardBehaviour, DECLINED, INSUFFICIENT_FUNDS, PROCESSOR_ERROR, TEST_CARDS,
+    TestProcessor,
+};
 
 use crate::domain::card::Card;
 use crate::domain::money::Amount;

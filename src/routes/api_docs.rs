@@ -49,7 +49,7 @@ pub struct Object {
 #[derive(Template)]
 #[template(path = "api_docs.html")]
 pub struct DocsPage {
-    pub t: &'static crate::i18n::Catalogue,
+    pub t: crate::i18n::Locale,
     pub test: bool,
     pub overview: String,
     pub server: String,
@@ -241,7 +241,7 @@ pub fn page_of(doc: &Value) -> DocsPage {
         })
         .collect();
     DocsPage {
-        t: &crate::i18n::EN,
+        t: crate::i18n::english(),
         test: false,
         overview: markdown(&doc["info"]["description"]),
         server: text(&doc["servers"][0]["url"]),

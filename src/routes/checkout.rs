@@ -25,7 +25,7 @@ pub async fn checkout(req: &Request, body: Body, Data(state): Data<&AppState>) -
         Err(e) => {
             tracing::info!(code = e.code(), "payment request rejected");
             let t = i18n::negotiate(None, req.header("accept-language"));
-            page_or_json(e, wants_json(req), t)
+            page_or_json(e, wants_json(req), &t)
         }
     }
 }

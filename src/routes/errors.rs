@@ -6,7 +6,7 @@
 use super::html::{ErrorPage, render};
 use crate::domain::operations::OperationKind;
 use crate::error::AppError;
-use crate::i18n::Catalogue;
+use crate::i18n::Locale;
 use poem::http::StatusCode;
 use poem::{Request, Response};
 
@@ -40,7 +40,7 @@ fn detail(e: &AppError) -> serde_json::Value {
 }
 
 /// The error as a page, or as JSON when `json`.
-pub fn page_or_json(e: AppError, json: bool, t: &Catalogue) -> Response {
+pub fn page_or_json(e: AppError, json: bool, t: &Locale) -> Response {
     let retry = e.retry_after();
     with_retry_after(page_or_json_of(e, json, t), retry)
 }
@@ -54,7 +54,7 @@ fn with_retry_after(mut resp: Response, seconds: Option<u64>) -> Response {
     resp
 }
 
-fn page_or_json_of(e: AppError, json: bool, t: &Catalogue) -> Response {
+fn page_or_json_of(e: AppError, json: bool, t: &Locale) -> Response {
     log_unexpected(&e, "request failed");
     let status = e.status();
     if json {
@@ -68,11 +68,12 @@ fn page_or_json_of(e: AppError, json: bool, t: &Catalogue) -> Response {
         });
         return self::json(status, body.to_string());
     }
+    let message = e.message(t);
     let page = ErrorPage {
         t,
         test: false,
         code: e.code(),
-        message: e.message(t),
+        message: &message,
         field: e.field(),
         detail: e.detail(),
         request_id: super::request_id(),

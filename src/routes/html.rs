@@ -2,13 +2,14 @@
 //! with the right headers.
 
 use super::embed::{Framing, Result as EmbedResult};
-use crate::domain::card::{CardField, CardProblem};
+use crate::domain::card::{Brand, CardField, CardProblem};
 use crate::domain::payment::MAX_DECLINES;
 use crate::domain::response::ResponseValues;
-use crate::i18n::{Catalogue, fill};
+use crate::i18n::{Locale, Value};
 use crate::store::payments::Payment;
 use askama::Template;
 use poem::Response;
+use std::borrow::Cow;
 use poem::http::{StatusCode, header};
 use url::Url;
 
@@ -21,13 +22,10 @@ pub struct Summary {
 }
 
 impl Summary {
-    pub fn of(t: &Catalogue, p: &Payment) -> Self {
+    pub fn of(t: &Locale, p: &Payment) -> Self {
         Summary {
-            heading: fill(
-                t.pay_heading,
-                &[("shop", p.field("x_shop_name").unwrap_or(""))],
-            ),
-            amount: p.amount.display(),
+            heading: t.fmt("pay-heading", &[("shop", shop(p).into())]),
+            amount: t.money(&p.amount),
             description: p.field("x_description").map(str::to_string),
             reference: p
                 .field("x_invoice")
@@ -37,22 +35,22 @@ impl Summary {
     }
 }
 
-pub struct Input<'a> {
+pub struct Input {
     pub name: &'static str,
-    pub label: &'a str,
-    pub hint: Option<&'a str>,
-    pub error: Option<&'a str>,
+    pub label: Cow<'static, str>,
+    pub hint: Option<Cow<'static, str>>,
+    pub error: Option<Cow<'static, str>>,
     pub autocomplete: &'static str,
     pub numeric: bool,
     pub value: String,
 }
 
-impl Input<'_> {
+impl Input {
     /// The ids of the hint and error that describe the input, for screen readers.
     pub fn described_by(&self) -> Option<String> {
         let ids: Vec<String> = [
-            self.hint.map(|_| format!("{}-hint", self.name)),
-            self.error.map(|_| format!("{}-error", self.name)),
+            self.hint.as_ref().map(|_| format!("{}-hint", self.name)),
+            self.error.as_ref().map(|_| format!("{}-error", self.name)),
         ]
         .into_iter()
         .flatten()
@@ -64,7 +62,7 @@ impl Input<'_> {
 #[derive(Template)]
 #[template(path = "pay.html")]
 pub struct PayPage<'a> {
-    pub t: &'a Catalogue,
+    pub t: &'a Locale,
     pub test: bool,
     pub summary: Summary,
     pub notice: Option<String>,
@@ -72,7 +70,9 @@ pub struct PayPage<'a> {
     pub action: String,
     pub csrf: &'a str,
     pub attempt: i32,
-    pub inputs: Vec<Input<'a>>,
+    pub inputs: Vec<Input>,
+    /// The brand of the number last submitted, as the page names it.
+    pub brand: Option<String>,
     pub pay_label: String,
     pub cancel_href: String,
     pub cancel_text: String,
@@ -83,7 +83,7 @@ pub struct PayPage<'a> {
 #[derive(Template)]
 #[template(path = "challenge.html")]
 pub struct ChallengePage<'a> {
-    pub t: &'a Catalogue,
+    pub t: &'a Locale,
     pub test: bool,
     pub summary: Summary,
     pub card_line: String,
@@ -98,10 +98,10 @@ pub struct ChallengePage<'a> {
 #[derive(Template)]
 #[template(path = "outcome.html")]
 pub struct OutcomePage<'a> {
-    pub t: &'a Catalogue,
+    pub t: &'a Locale,
     pub test: bool,
     pub summary: Summary,
-    pub headline: &'a str,
+    pub headline: Cow<'static, str>,
     pub outcome_class: &'a str,
     pub message: Option<String>,
     pub card_line: Option<String>,
@@ -114,7 +114,7 @@ pub struct OutcomePage<'a> {
 #[derive(Template)]
 #[template(path = "error.html")]
 pub struct ErrorPage<'a> {
-    pub t: &'a Catalogue,
+    pub t: &'a Locale,
     pub test: bool,
     pub code: &'a str,
     pub message: &'a str,
@@ -184,25 +184,62 @@ pub fn cancel_href(p: &Payment) -> String {
     format!("/pay/{}/cancel?token={}", p.id, p.csrf_token)
 }
 
-fn problem_text(t: &Catalogue, problem: CardProblem, field: CardField) -> &str {
-    match (problem, field) {
-        (CardProblem::Missing, CardField::Holder) => t.holder_missing,
-        (CardProblem::Missing, CardField::Number) => t.number_missing,
-        (CardProblem::Missing, CardField::Expiry) => t.expiry_missing,
-        (CardProblem::Missing, CardField::Cvc) => t.cvc_missing,
-        (CardProblem::NumberInvalid, _) => t.number_invalid,
-        (CardProblem::ExpiryFormat, _) => t.expiry_format,
-        (CardProblem::ExpiryPast, _) => t.expiry_past,
-        (CardProblem::CvcFormat, _) => t.cvc_format,
-    }
+fn problem_text(t: &Locale, problem: CardProblem, field: CardField, brand: Option<Brand>) -> Cow<'static, str> {
+    t.msg(match (problem, field) {
+        (CardProblem::Missing, CardField::Holder) => "holder-missing",
+        (CardProblem::Missing, CardField::Number) => "number-missing",
+        (CardProblem::Missing, CardField::Expiry) => "expiry-missing",
+        (CardProblem::Missing, CardField::Cvc) => "cvc-missing",
+        (CardProblem::NumberInvalid, _) => "number-invalid",
+        (CardProblem::ExpiryFormat, _) => "expiry-format",
+        (CardProblem::ExpiryPast, _) => "expiry-past",
+        (CardProblem::CvcFormat, _) => match brand {
+            Some(Brand::Amex) => "cvc-format-amex",
+            Some(_) => "cvc-format-other",
+            None => "cvc-format",
+        },
+    })
 }
 
-/// The card form; `holder` is kept after an error, card data never is.
+/// The store's name, as the payment request gave it.
+fn shop(p: &Payment) -> &str {
+    p.field("x_shop_name").unwrap_or("")
+}
+
+/// A brand's name in the page's language.
+pub fn brand_name(t: &Locale, brand: &str) -> Cow<'static, str> {
+    t.msg(match brand {
+        "visa" => "brand-visa",
+        "mastercard" => "brand-mastercard",
+        "amex" => "brand-amex",
+        "discover" => "brand-discover",
+        _ => "brand-other",
+    })
+}
+
+/// Why the last attempt failed, in the page's language: the test processor's messages have
+/// their own translations; another acquirer's text is shown as it came.
+fn failure_text(t: &Locale, message: &str) -> Cow<'static, str> {
+    use crate::processor as tp;
+    let id = match message {
+        tp::DECLINED => "decline-declined",
+        tp::INSUFFICIENT_FUNDS => "decline-insufficient-funds",
+        tp::PROCESSOR_ERROR => "decline-error",
+        tp::CHALLENGE_FAILED => "decline-challenge-failed",
+        other => return Cow::Owned(other.to_string()),
+    };
+    t.msg(id)
+}
+
+/// The card form; `holder` is kept after an error, card data never is. `brand` is the brand
+/// of the number just submitted, if one was recognised: the page names it and fits the
+/// security code's hint to it (JavaScript does the same as the shopper types).
 pub fn pay_form(
-    t: &Catalogue,
+    t: &Locale,
     p: &Payment,
     holder: &str,
     problems: &[(CardField, CardProblem)],
+    brand: Option<Brand>,
     status: StatusCode,
     framing: Option<&Framing>,
 ) -> Response {
@@ -214,20 +251,27 @@ pub fn pay_form(
         problems
             .iter()
             .find(|(f, _)| *f == field)
-            .map(|(f, pr)| problem_text(t, *pr, *f))
+            .map(|(f, pr)| problem_text(t, *pr, *f, brand))
     };
-    let shop = p.field("x_shop_name").unwrap_or("");
     let notice = match (&p.message, p.declines) {
-        (Some(m), d) if d > 0 => Some(fill(
-            t.try_again,
-            &[("message", m), ("left", &(MAX_DECLINES - d).to_string())],
+        (Some(m), d) if d > 0 => Some(t.fmt(
+            "try-again",
+            &[
+                ("message", Value::from(failure_text(t, m))),
+                ("left", Value::from(MAX_DECLINES - d)),
+            ],
         )),
         _ => None,
+    };
+    let cvc_hint = match brand {
+        Some(Brand::Amex) => "card-cvc-hint-amex",
+        Some(_) => "card-cvc-hint-other",
+        None => "card-cvc-hint",
     };
     let inputs = vec![
         Input {
             name: "cardholder_name",
-            label: t.cardholder_name,
+            label: t.msg("cardholder-name"),
             hint: None,
             error: error(CardField::Holder),
             autocomplete: "cc-name",
@@ -236,8 +280,8 @@ pub fn pay_form(
         },
         Input {
             name: "card_number",
-            label: t.card_number,
-            hint: Some(t.card_number_hint),
+            label: t.msg("card-number"),
+            hint: Some(t.msg("card-number-hint")),
             error: error(CardField::Number),
             autocomplete: "cc-number",
             numeric: true,
@@ -245,17 +289,17 @@ pub fn pay_form(
         },
         Input {
             name: "card_expiry",
-            label: t.card_expiry,
-            hint: Some(t.card_expiry_hint),
+            label: t.msg("card-expiry"),
+            hint: Some(t.msg("card-expiry-hint")),
             error: error(CardField::Expiry),
             autocomplete: "cc-exp",
-            numeric: false,
+            numeric: true,
             value: String::new(),
         },
         Input {
             name: "card_cvc",
-            label: t.card_cvc,
-            hint: Some(t.card_cvc_hint),
+            label: t.msg("card-cvc"),
+            hint: Some(t.msg(cvc_hint)),
             error: error(CardField::Cvc),
             autocomplete: "cc-csc",
             numeric: true,
@@ -272,24 +316,27 @@ pub fn pay_form(
         csrf: &p.csrf_token,
         attempt: p.declines,
         inputs,
-        pay_label: fill(t.pay_button, &[("amount", &p.amount.display())]),
+        brand: brand.map(|b| t.fmt("card-brand", &[("brand", brand_name(t, b.as_str()).into())])),
+        pay_label: t.fmt("pay-button", &[("amount", t.money(&p.amount).into())]),
         cancel_href: cancel_href(p),
-        cancel_text: fill(t.cancel_link, &[("shop", shop)]),
+        cancel_text: t.fmt("cancel-link", &[("shop", shop(p).into())]),
         embedded: framing.is_some(),
     };
     payment_page(status, &page, p, framing)
 }
 
-fn card_line(t: &Catalogue, p: &Payment) -> Option<String> {
+fn card_line(t: &Locale, p: &Payment) -> Option<String> {
     match (&p.card_brand, &p.card_last4) {
-        (Some(b), Some(l)) => Some(fill(t.outcome_card, &[("brand", b), ("last4", l)])),
+        (Some(b), Some(l)) => Some(t.fmt(
+            "outcome-card",
+            &[("brand", brand_name(t, b).into()), ("last4", l.as_str().into())],
+        )),
         _ => None,
     }
 }
 
-pub fn challenge_page(t: &Catalogue, p: &Payment, framing: Option<&Framing>) -> Response {
+pub fn challenge_page(t: &Locale, p: &Payment, framing: Option<&Framing>) -> Response {
     let action = format!("/pay/{}/challenge", p.id);
-    let shop = p.field("x_shop_name").unwrap_or("");
     let page = ChallengePage {
         t,
         test: p.test,
@@ -302,7 +349,7 @@ pub fn challenge_page(t: &Catalogue, p: &Payment, framing: Option<&Framing>) -> 
         csrf: &p.csrf_token,
         attempt: p.declines,
         cancel_href: cancel_href(p),
-        cancel_text: fill(t.cancel_link, &[("shop", shop)]),
+        cancel_text: t.fmt("cancel-link", &[("shop", shop(p).into())]),
         embedded: framing.is_some(),
     };
     payment_page(StatusCode::OK, &page, p, framing)
@@ -310,17 +357,16 @@ pub fn challenge_page(t: &Catalogue, p: &Payment, framing: Option<&Framing>) -> 
 
 /// What happened, with the way back: the signed return URL, or the cancel URL (cancelled and
 /// expired payments).
-pub fn outcome_page(t: &Catalogue, p: &Payment, framing: Option<&Framing>) -> Response {
+pub fn outcome_page(t: &Locale, p: &Payment, framing: Option<&Framing>) -> Response {
     use crate::domain::payment::Status;
-    let shop = p.field("x_shop_name").unwrap_or("");
     let (headline, class) = match p.status {
-        Status::Captured => (t.outcome_completed, "good"),
-        Status::Authorized => (t.outcome_authorized, "good"),
-        Status::Pending => (t.outcome_pending, "good"),
-        Status::Failed => (t.outcome_failed, "bad"),
-        Status::Voided => (t.outcome_voided, "bad"),
-        Status::Expired => (t.outcome_expired, "bad"),
-        _ => (t.outcome_cancelled, "bad"),
+        Status::Captured => ("outcome-completed", "good"),
+        Status::Authorized => ("outcome-authorized", "good"),
+        Status::Pending => ("outcome-pending", "good"),
+        Status::Failed => ("outcome-failed", "bad"),
+        Status::Voided => ("outcome-voided", "bad"),
+        Status::Expired => ("outcome-expired", "bad"),
+        _ => ("outcome-cancelled", "bad"),
     };
     let return_href = match (&p.response, p.status.has_outcome()) {
         (Some(r), true) => complete_href(p, r),
@@ -330,14 +376,14 @@ pub fn outcome_page(t: &Catalogue, p: &Payment, framing: Option<&Framing>) -> Re
         t,
         test: p.test,
         summary: Summary::of(t, p),
-        headline,
+        headline: t.msg(headline),
         outcome_class: class,
         message: (p.status == Status::Failed)
-            .then(|| p.message.clone())
+            .then(|| p.message.as_deref().map(|m| failure_text(t, m).into_owned()))
             .flatten(),
         card_line: card_line(t, p),
         return_href,
-        return_text: fill(t.return_link, &[("shop", shop)]),
+        return_text: t.fmt("return-link", &[("shop", shop(p).into())]),
         result: framing.map(|f| EmbedResult::of(p, f)),
     };
     payment_page(StatusCode::OK, &page, p, framing)

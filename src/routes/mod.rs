@@ -98,7 +98,7 @@ fn panicked(path: &str, json: bool) -> Response {
     errors::page_or_json(
         AppError::Unexpected(anyhow::anyhow!("a handler panicked")),
         json,
-        &i18n::EN,
+        &i18n::english(),
     )
 }
 
@@ -114,7 +114,7 @@ fn timed_out(path: &str, json: bool) -> Response {
     if path.starts_with("/v1/") {
         return api::errors::ApiError::deadline().into_response();
     }
-    errors::page_or_json(AppError::DeadlineExceeded, json, &i18n::EN)
+    errors::page_or_json(AppError::DeadlineExceeded, json, &i18n::english())
 }
 
 async fn secure_and_log<E: Endpoint>(ep: E, req: Request, frame: &Frame) -> Response {
@@ -142,7 +142,7 @@ async fn secure_and_log<E: Endpoint>(ep: E, req: Request, frame: &Frame) -> Resp
             // poem's own 404 (no route) is plain text; ours are pages or JSON already.
             let ours = |ct: &str| ct.starts_with("text/html") || ct.starts_with("application/json");
             if resp.status() == StatusCode::NOT_FOUND && !resp.content_type().is_some_and(ours) {
-                return errors::page_or_json(AppError::NotFound, json, &i18n::EN);
+                return errors::page_or_json(AppError::NotFound, json, &i18n::english());
             }
             resp
         })

@@ -55,7 +55,7 @@ pub async fn readyz(Data(state): Data<&AppState>) -> Response {
 #[handler]
 pub async fn metrics(req: &Request, Data(state): Data<&AppState>) -> Response {
     if client_addr(state, req).is_none_or(is_public_ip) {
-        return super::errors::page_or_json(AppError::NotFound, false, &crate::i18n::EN);
+        return super::errors::page_or_json(AppError::NotFound, false, &crate::i18n::english());
     }
     let (queue_depth, queue_oldest_seconds) = match outbox::backlog(&state.db).await {
         Ok((n, oldest)) => {

@@ -6,14 +6,14 @@ use super::embed::{self, Framing};
 use super::errors::{page_or_json, wants_json};
 use super::html::{challenge_page, complete_href, outcome_page, pay_form, see_other};
 use super::input::{check_token, limit_client, read_form, same_origin};
-use crate::domain::card::{Card, CardInput};
+use crate::domain::card::{Brand, Card, CardInput};
 use crate::domain::form::{Fields, Limits};
 use crate::domain::payment::Status;
 use crate::domain::response::ResponseValues;
 use crate::error::AppError;
 use crate::flows::expiry;
 use crate::flows::pay::{self, Applied};
-use crate::i18n::{self, Catalogue};
+use crate::i18n::{self, Locale};
 use crate::state::AppState;
 use crate::store::payments::{self, Payment};
 use poem::http::StatusCode;
@@ -21,7 +21,7 @@ use poem::web::{Data, Path};
 use poem::{Body, Request, Response, handler};
 use time::OffsetDateTime;
 
-fn catalogue(req: &Request, p: Option<&Payment>) -> &'static Catalogue {
+fn catalogue(req: &Request, p: Option<&Payment>) -> Locale {
     i18n::negotiate(
         p.and_then(|p| p.locale.as_deref()),
         req.header("accept-language"),
@@ -29,7 +29,7 @@ fn catalogue(req: &Request, p: Option<&Payment>) -> &'static Catalogue {
 }
 
 fn respond(req: &Request, result: Result<Response, AppError>) -> Response {
-    result.unwrap_or_else(|e| page_or_json(e, wants_json(req), catalogue(req, None)))
+    result.unwrap_or_else(|e| page_or_json(e, wants_json(req), &catalogue(req, None)))
 }
 
 /// The payment as it stands now: one past its time is expired first, so no page offers to
@@ -121,7 +121,7 @@ pub async fn show(req: &Request, Path(id): Path<String>, Data(state): Data<&AppS
             {
                 p = load(state, &id).await?;
             }
-            let t = catalogue(req, Some(&p));
+            let t = &catalogue(req, Some(&p));
             // The merchant's timeline shows the first view: one insert then, none after.
             let now = crate::store::now_millis();
             let shown = crate::store::payment_list::record_page_shown;
@@ -131,7 +131,7 @@ pub async fn show(req: &Request, Path(id): Path<String>, Data(state): Data<&AppS
             let framing = embed::framing(state, req, &p).await?;
             let f = framing.as_ref();
             Ok(match p.status {
-                Status::Open => pay_form(t, &p, "", &[], StatusCode::OK, f),
+                Status::Open => pay_form(t, &p, "", &[], None, StatusCode::OK, f),
                 Status::Challenge => challenge_page(t, &p, f),
                 _ => outcome_page(t, &p, f),
             })
@@ -194,7 +194,7 @@ async fn pay(req: &Request, id: &str, body: Body, state: &AppState) -> Result<Re
         Ok(fresh) => fresh,
         Err(stale) => return Ok(stale),
     };
-    let t = catalogue(req, Some(&p));
+    let t = &catalogue(req, Some(&p));
     let holder = form.get("cardholder_name").unwrap_or("");
     let input = CardInput {
         holder,
@@ -210,6 +210,7 @@ async fn pay(req: &Request, id: &str, body: Body, state: &AppState) -> Result<Re
                 &p,
                 holder,
                 &problems,
+                Brand::of_number(input.number),
                 StatusCode::UNPROCESSABLE_ENTITY,
                 framing.as_ref(),
             ));

@@ -96,8 +96,8 @@ pub struct Unusual {
 
 #[derive(Template)]
 #[template(path = "index.html")]
-struct IndexPage<'a> {
-    t: &'a crate::i18n::Catalogue,
+struct IndexPage {
+    t: crate::i18n::Locale,
     test: bool,
     d: Descriptor,
     descriptor_url: String,
@@ -139,7 +139,7 @@ pub fn index(Data(state): Data<&AppState>) -> Response {
         })
         .collect();
     let page = IndexPage {
-        t: &crate::i18n::EN,
+        t: crate::i18n::english(),
         test: false,
         descriptor_url: format!(
             "{}{}",

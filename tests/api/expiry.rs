@@ -93,7 +93,7 @@ async fn the_page_of_an_expired_payment_says_so_and_offers_the_way_back() {
     let (status, html) = app.get_page(&page).await;
     assert_eq!(status, 200);
     assert!(
-        html.contains(offsite_gateway::i18n::EN.outcome_expired),
+        html.contains(&*offsite_gateway::i18n::english().msg("outcome-expired")),
         "{html}"
     );
     assert!(!html.contains("payment-form"), "nothing to pay");
@@ -155,7 +155,7 @@ async fn a_replay_after_expiry_does_not_reopen_it() {
         app.get_page(&page)
             .await
             .1
-            .contains(offsite_gateway::i18n::EN.outcome_expired)
+            .contains(&*offsite_gateway::i18n::english().msg("outcome-expired"))
     );
     assert_eq!(settled_hits(&rx, 1).await.len(), 1, "told once");
 }

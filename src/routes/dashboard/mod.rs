@@ -193,7 +193,7 @@ fn actor(req: &Request, session: &Session) -> Actor {
 }
 
 fn error(e: AppError) -> Response {
-    page_or_json(e, false, &i18n::EN)
+    page_or_json(e, false, &i18n::english())
 }
 
 /// The value of a text field, or empty.
