@@ -76,15 +76,24 @@ impl Brand {
 
     fn detect(digits: &str) -> Self {
         let prefix = |n: usize| digits.get(..n).and_then(|p| p.parse::<u32>().ok());
-        match (prefix(1), prefix(2), prefix(4)) {
-            (Some(4), _, _) => Brand::Visa,
-            (_, Some(51..=55), _) | (_, _, Some(2221..=2720)) => Brand::Mastercard,
-            (_, Some(34 | 37), _) => Brand::Amex,
-            (_, Some(65), _) | (_, _, Some(6011)) => Brand::Discover,
-            _ => Brand::Other,
-        }
+        BRAND_RANGES
+            .iter()
+            .find(|(_, len, lo, hi)| prefix(*len).is_some_and(|p| (*lo..=*hi).contains(&p)))
+            .map_or(Brand::Other, |(b, ..)| *b)
     }
 }
+
+/// Which leading digits make which brand: (brand, how many digits, lowest, highest). The
+/// card form's script reads the same table from the page, so typing and submitting agree.
+pub const BRAND_RANGES: &[(Brand, usize, u32, u32)] = &[
+    (Brand::Visa, 1, 4, 4),
+    (Brand::Mastercard, 2, 51, 55),
+    (Brand::Mastercard, 4, 2221, 2720),
+    (Brand::Amex, 2, 34, 34),
+    (Brand::Amex, 2, 37, 37),
+    (Brand::Discover, 2, 65, 65),
+    (Brand::Discover, 4, 6011, 6011),
+];
 
 impl Card {
     /// Checks the form; `today` is (year, month) in UTC. Returns every problem at once.
@@ -242,12 +251,27 @@ mod tests {
     }
 
     #[test]
-    fn expiry_formats() {
-        assert_eq!(parse_expiry("12/30"), Some((2030, 12)));
-        assert_eq!(parse_expiry("12 / 2030"), Some((2030, 12)));
-        for bad in ["13/30", "00/30", "1/30", "12-30", "1230", "ab/cd", "12/3"] {
-            assert_eq!(parse_expiry(bad), None, "{bad}");
+    fn expiry_may_be_typed_without_a_slash_on_a_number_pad() {
+        for text in ["04/30", "04 / 30", "0430", "04-30", "04/2030", "042030"] {
+            assert_eq!(parse_expiry(text), Some((2030, 4)), "{text}");
         }
+        for text in [
+            "4/30", "430", "13/30", "00/30", "04/3", "ab/cd", "04/30/1", "",
+        ] {
+            assert_eq!(parse_expiry(text), None, "{text}");
+        }
+    }
+
+    #[test]
+    fn the_brand_is_known_from_the_first_digits_as_typed() {
+        assert_eq!(Brand::of_number("4"), Some(Brand::Visa));
+        assert_eq!(Brand::of_number("5105 1051"), Some(Brand::Mastercard));
+        assert_eq!(Brand::of_number("2221-00"), Some(Brand::Mastercard));
+        assert_eq!(Brand::of_number("3782"), Some(Brand::Amex));
+        assert_eq!(Brand::of_number("6011"), Some(Brand::Discover));
+        assert_eq!(Brand::of_number("9999"), None);
+        assert_eq!(Brand::of_number(""), None);
+        assert_eq!(Brand::of_number("4x"), None);
     }
 
     #[test]

@@ -20,17 +20,26 @@ use poem::{Body, Request, Response, handler};
 
 #[handler]
 pub async fn checkout(req: &Request, body: Body, Data(state): Data<&AppState>) -> Response {
-    match accept(req, body, state).await {
+    let mut locale = None;
+    match accept(req, body, state, &mut locale).await {
         Ok(location) => see_other(location),
         Err(e) => {
             tracing::info!(code = e.code(), "payment request rejected");
-            let t = i18n::negotiate(None, req.header("accept-language"));
+            // The request's own x_locale, even unsigned: it only picks the page's language.
+            let t = i18n::negotiate(locale.as_deref(), req.header("accept-language"));
             page_or_json(e, wants_json(req), &t)
         }
     }
 }
 
-async fn accept(req: &Request, body: Body, state: &AppState) -> Result<String, AppError> {
+/// Stores the payment a request asks for; `locale` is set to its `x_locale` as soon as the
+/// fields are read, for the error page.
+async fn accept(
+    req: &Request,
+    body: Body,
+    state: &AppState,
+    locale: &mut Option<String>,
+) -> Result<String, AppError> {
     limit_client(state, req, &state.limits.checkout)?;
     let mut fields = Fields::new();
     let mut raw = Vec::new();
@@ -47,6 +56,7 @@ async fn accept(req: &Request, body: Body, state: &AppState) -> Result<String, A
             raw.extend_from_slice(&body);
         }
     }
+    *locale = fields.get("x_locale").map(str::to_string);
     let signed = verified_merchant(state, req, &fields, &raw).await?;
     let merchant = &signed.merchant;
     let provided = fields.get(signature::SIGNATURE_FIELD).unwrap_or_default();

@@ -2,15 +2,15 @@
 //! with the right headers.
 
 use super::embed::{Framing, Result as EmbedResult};
-use crate::domain::card::{Brand, CardField, CardProblem};
+use crate::domain::card::{BRAND_RANGES, Brand, CardField, CardProblem};
 use crate::domain::payment::MAX_DECLINES;
 use crate::domain::response::ResponseValues;
 use crate::i18n::{Locale, Value};
 use crate::store::payments::Payment;
 use askama::Template;
 use poem::Response;
-use std::borrow::Cow;
 use poem::http::{StatusCode, header};
+use std::borrow::Cow;
 use url::Url;
 
 /// The order summary at the top of every payment page.
@@ -43,6 +43,8 @@ pub struct Input {
     pub autocomplete: &'static str,
     pub numeric: bool,
     pub value: String,
+    /// The first field in error takes the focus, so a keyboard user starts where to fix.
+    pub autofocus: bool,
 }
 
 impl Input {
@@ -73,6 +75,11 @@ pub struct PayPage<'a> {
     pub inputs: Vec<Input>,
     /// The brand of the number last submitted, as the page names it.
     pub brand: Option<String>,
+    /// For the script that names the brand as it is typed: each brand's line, the prefix
+    /// table (`brand:digits:lowest:highest …`) and the security code's three hints.
+    pub brand_lines: Vec<(&'static str, String)>,
+    pub brand_ranges: String,
+    pub cvc_hints: [Cow<'static, str>; 3],
     pub pay_label: String,
     pub cancel_href: String,
     pub cancel_text: String,
@@ -154,8 +161,8 @@ pub fn csp_framed(form_target: Option<&Url>, framing: Option<&Framing>) -> Strin
         .unwrap_or_default();
     match framing {
         None => format!(
-            "default-src 'none'; style-src 'self'; img-src 'self'; form-action 'self'{extra}; \
-             frame-ancestors 'none'; base-uri 'none'"
+            "default-src 'none'; style-src 'self'; img-src 'self'; script-src 'self'; \
+             form-action 'self'{extra}; frame-ancestors 'none'; base-uri 'none'"
         ),
         Some(f) => format!(
             "default-src 'none'; style-src 'self'; img-src 'self'; script-src 'self'; \
@@ -184,7 +191,12 @@ pub fn cancel_href(p: &Payment) -> String {
     format!("/pay/{}/cancel?token={}", p.id, p.csrf_token)
 }
 
-fn problem_text(t: &Locale, problem: CardProblem, field: CardField, brand: Option<Brand>) -> Cow<'static, str> {
+fn problem_text(
+    t: &Locale,
+    problem: CardProblem,
+    field: CardField,
+    brand: Option<Brand>,
+) -> Cow<'static, str> {
     t.msg(match (problem, field) {
         (CardProblem::Missing, CardField::Holder) => "holder-missing",
         (CardProblem::Missing, CardField::Number) => "number-missing",
@@ -277,6 +289,7 @@ pub fn pay_form(
             autocomplete: "cc-name",
             numeric: false,
             value: holder.to_string(),
+            autofocus: false,
         },
         Input {
             name: "card_number",
@@ -286,6 +299,7 @@ pub fn pay_form(
             autocomplete: "cc-number",
             numeric: true,
             value: String::new(),
+            autofocus: false,
         },
         Input {
             name: "card_expiry",
@@ -295,6 +309,7 @@ pub fn pay_form(
             autocomplete: "cc-exp",
             numeric: true,
             value: String::new(),
+            autofocus: false,
         },
         Input {
             name: "card_cvc",
@@ -304,8 +319,13 @@ pub fn pay_form(
             autocomplete: "cc-csc",
             numeric: true,
             value: String::new(),
+            autofocus: false,
         },
     ];
+    let mut inputs = inputs;
+    if let Some(first) = inputs.iter_mut().find(|i| i.error.is_some()) {
+        first.autofocus = true;
+    }
     let page = PayPage {
         t,
         test: p.test,
@@ -316,7 +336,21 @@ pub fn pay_form(
         csrf: &p.csrf_token,
         attempt: p.declines,
         inputs,
-        brand: brand.map(|b| t.fmt("card-brand", &[("brand", brand_name(t, b.as_str()).into())])),
+        brand: brand.map(|b| brand_line(t, b)),
+        brand_lines: [Brand::Visa, Brand::Mastercard, Brand::Amex, Brand::Discover]
+            .into_iter()
+            .map(|b| (b.as_str(), brand_line(t, b)))
+            .collect(),
+        brand_ranges: BRAND_RANGES
+            .iter()
+            .map(|(b, len, lo, hi)| format!("{}:{len}:{lo}:{hi}", b.as_str()))
+            .collect::<Vec<_>>()
+            .join(" "),
+        cvc_hints: [
+            t.msg("card-cvc-hint"),
+            t.msg("card-cvc-hint-amex"),
+            t.msg("card-cvc-hint-other"),
+        ],
         pay_label: t.fmt("pay-button", &[("amount", t.money(&p.amount).into())]),
         cancel_href: cancel_href(p),
         cancel_text: t.fmt("cancel-link", &[("shop", shop(p).into())]),
@@ -325,11 +359,21 @@ pub fn pay_form(
     payment_page(status, &page, p, framing)
 }
 
+fn brand_line(t: &Locale, brand: Brand) -> String {
+    t.fmt(
+        "card-brand",
+        &[("brand", brand_name(t, brand.as_str()).into())],
+    )
+}
+
 fn card_line(t: &Locale, p: &Payment) -> Option<String> {
     match (&p.card_brand, &p.card_last4) {
         (Some(b), Some(l)) => Some(t.fmt(
             "outcome-card",
-            &[("brand", brand_name(t, b).into()), ("last4", l.as_str().into())],
+            &[
+                ("brand", brand_name(t, b).into()),
+                ("last4", l.as_str().into()),
+            ],
         )),
         _ => None,
     }
@@ -379,7 +423,11 @@ pub fn outcome_page(t: &Locale, p: &Payment, framing: Option<&Framing>) -> Respo
         headline: t.msg(headline),
         outcome_class: class,
         message: (p.status == Status::Failed)
-            .then(|| p.message.as_deref().map(|m| failure_text(t, m).into_owned()))
+            .then(|| {
+                p.message
+                    .as_deref()
+                    .map(|m| failure_text(t, m).into_owned())
+            })
             .flatten(),
         card_line: card_line(t, p),
         return_href,

@@ -65,6 +65,7 @@ pub fn router(state: AppState) -> impl Endpoint<Output = Response> {
         .at("/metrics", get(ops::metrics))
         .at("/assets/style.css", get(stylesheet))
         .at("/assets/embed.js", get(embed::script))
+        .at("/assets/card.js", get(card_script))
         .at("/favicon.ico", get(favicon))
         .at(
             "/checkout",
@@ -222,6 +223,15 @@ fn api_document(Data(document): Data<&api::Document>) -> Response {
 fn stylesheet() -> Response {
     include_str!("../../templates/style.css")
         .with_content_type("text/css; charset=utf-8")
+        .with_header(header::CACHE_CONTROL, "public, max-age=3600")
+        .into_response()
+}
+
+/// The card form's script (see the file): our origin only, like the stylesheet.
+#[handler]
+fn card_script() -> Response {
+    include_str!("../../templates/card.js")
+        .with_content_type("text/javascript; charset=utf-8")
         .with_header(header::CACHE_CONTROL, "public, max-age=3600")
         .into_response()
 }

@@ -18,6 +18,7 @@ mod expiry;
 mod helpers;
 mod hosted_page;
 mod limits;
+mod locales;
 mod operability;
 mod orders;
 mod payments;

@@ -1,0 +1,1 @@
+# What the merchant reads: the dashboard.
