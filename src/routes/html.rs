@@ -80,6 +80,7 @@ pub struct PayPage<'a> {
     pub brand_lines: Vec<(&'static str, String)>,
     pub brand_ranges: String,
     pub cvc_hints: [Cow<'static, str>; 3],
+    pub card_js_integrity: &'static str,
     pub pay_label: String,
     pub cancel_href: String,
     pub cancel_text: String,
@@ -129,6 +130,24 @@ pub struct ErrorPage<'a> {
     pub detail: Option<String>,
     /// The request's id, as its log lines carry it.
     pub request_id: Option<String>,
+}
+
+/// The card form's script (see the file), and its Subresource Integrity value: the page names
+/// the one script it runs by hash (PCI DSS 6.4.3: each payment-page script authorized and
+/// integrity-checked), so a changed file is refused by the browser.
+pub const CARD_JS: &str = include_str!("../../templates/card.js");
+
+pub fn card_js_integrity() -> &'static str {
+    use base64::Engine;
+    use sha2::Digest;
+    static SRI: std::sync::LazyLock<String> = std::sync::LazyLock::new(|| {
+        let digest = sha2::Sha384::digest(CARD_JS.as_bytes());
+        format!(
+            "sha384-{}",
+            base64::engine::general_purpose::STANDARD.encode(digest)
+        )
+    });
+    &SRI
 }
 
 /// Renders a page; a template failure is logged and becomes a bare 500.
@@ -351,6 +370,7 @@ pub fn pay_form(
             t.msg("card-cvc-hint-amex"),
             t.msg("card-cvc-hint-other"),
         ],
+        card_js_integrity: card_js_integrity(),
         pay_label: t.fmt("pay-button", &[("amount", t.money(&p.amount).into())]),
         cancel_href: cancel_href(p),
         cancel_text: t.fmt("cancel-link", &[("shop", shop(p).into())]),

@@ -230,7 +230,7 @@ fn stylesheet() -> Response {
 /// The card form's script (see the file): our origin only, like the stylesheet.
 #[handler]
 fn card_script() -> Response {
-    include_str!("../../templates/card.js")
+    html::CARD_JS
         .with_content_type("text/javascript; charset=utf-8")
         .with_header(header::CACHE_CONTROL, "public, max-age=3600")
         .into_response()

@@ -88,7 +88,28 @@ async fn the_page_shows_the_order_and_the_stable_elements_with_safe_headers() {
     // The one script is ours and optional (it names the brand as the shopper types; the form
     // works without it): no inline script, nothing from elsewhere.
     assert_eq!(html.matches("<script").count(), 1, "{html}");
-    assert!(html.contains("<script src=\"/assets/card.js\" defer></script>"));
+    let script = &html[html.find("<script").unwrap()..];
+    assert!(
+        script.starts_with("<script src=\"/assets/card.js\" integrity=\"sha384-"),
+        "{script}"
+    );
+    // Its integrity value is the hash of what the gateway serves (the browser refuses others).
+    let served = app
+        .client
+        .get(app.url("/assets/card.js"))
+        .send()
+        .await
+        .unwrap()
+        .bytes()
+        .await
+        .unwrap();
+    use base64::Engine;
+    use sha2::Digest;
+    let sri = format!(
+        "sha384-{}",
+        base64::engine::general_purpose::STANDARD.encode(sha2::Sha384::digest(&served))
+    );
+    assert!(script.contains(&format!("integrity=\"{sri}\"")), "{script}");
     // Keyboard order follows the document: name, number, expiry, CVC, pay, cancel.
     let order: Vec<usize> = [
         "id=\"cardholder_name\"",

@@ -712,6 +712,13 @@ def keyboard_run(browser, audit, run, x_locale, accept, gateway, shop, confirm_k
     kb.type('Ada Lovelace')
     kb.press('Tab')
     kb.type('4000 0000 0000 3220')
+    # card.js names the brand as it is typed (a polite live region) and fits the code's hint.
+    brand = page.evaluate('(() => { const b = document.getElementById("card-brand"), '
+                          'h = document.getElementById("card_cvc-hint"); '
+                          'return [b.innerText, b.getAttribute("aria-live"), '
+                          'h.innerText === h.getAttribute("data-other")]; })()')
+    check(f'the brand is named as the number is typed, in a live region, the code hint fitted [{run}]',
+          'Visa' in brand[0] and brand[1] == 'polite' and brand[2], brand)
     kb.press('Tab')
     kb.type('12/30')
     kb.press('Tab')
