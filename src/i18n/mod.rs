@@ -61,19 +61,25 @@ fn load(sources: &[Source]) -> Result<Vec<Catalogue>, String> {
     let mut problems = Vec::new();
     let mut out = Vec::new();
     for source in sources {
-        let langid: unic_langid::LanguageIdentifier =
-            source.tag.parse().map_err(|e| format!("{}: {e}", source.tag))?;
-        let icu: IcuLocale = source.tag.parse().map_err(|e| format!("{}: {e}", source.tag))?;
+        let langid: unic_langid::LanguageIdentifier = source
+            .tag
+            .parse()
+            .map_err(|e| format!("{}: {e}", source.tag))?;
+        let icu: IcuLocale = source
+            .tag
+            .parse()
+            .map_err(|e| format!("{}: {e}", source.tag))?;
         let mut bundle = FluentBundle::new_concurrent(vec![langid]);
         // Values are placed in text of either direction; the marks keep a Latin shop name from
         // reordering an Arabic sentence. In left-to-right text they would only be noise.
         let rtl = directionality.is_right_to_left(&icu.id);
         bundle.set_use_isolating(rtl);
         for (name, text) in source.files {
-            let resource = FluentResource::try_new(text.to_string()).unwrap_or_else(|(r, errors)| {
-                problems.push(format!("{}/{name}: syntax: {errors:?}", source.tag));
-                r
-            });
+            let resource =
+                FluentResource::try_new(text.to_string()).unwrap_or_else(|(r, errors)| {
+                    problems.push(format!("{}/{name}: syntax: {errors:?}", source.tag));
+                    r
+                });
             if let Err(errors) = bundle.add_resource(resource) {
                 problems.push(format!("{}/{name}: {errors:?}", source.tag));
             }
@@ -272,6 +278,6 @@ fn by_weight(header: &str) -> Vec<String> {
             (!tag.is_empty() && tag != "*" && q > 0).then(|| (tag.to_string(), q))
         })
         .collect();
-    tags.sort_by(|a, b| b.1.cmp(&a.1));
+    tags.sort_by_key(|(_, q)| std::cmp::Reverse(*q));
     tags.into_iter().map(|(t, _)| t).collect()
 }

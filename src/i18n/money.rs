@@ -24,7 +24,10 @@ pub fn format(locale: &Locale, amount: &Amount) -> String {
         .filter(|c| !rounds(*c, exponent, amount.minor()))
         .and_then(|c| CurrencyFormatter::try_new_symbol(locale.into(), c, Default::default()).ok());
     match cldr {
-        Some(f) => f.format_fixed_decimal(&value).write_to_string().into_owned(),
+        Some(f) => f
+            .format_fixed_decimal(&value)
+            .write_to_string()
+            .into_owned(),
         None => {
             let number = DecimalFormatter::try_new(locale.into(), Default::default())
                 .map(|f| f.format(&value).write_to_string().into_owned())
@@ -51,7 +54,11 @@ fn rounds(currency: CurrencyType, exponent: u8, minor: i64) -> bool {
         Rounding::R50 => 50,
         _ => return true,
     };
-    let (digits, exponent, minor) = (u32::from(info.digits), u32::from(exponent), i128::from(minor));
+    let (digits, exponent, minor) = (
+        u32::from(info.digits),
+        u32::from(exponent),
+        i128::from(minor),
+    );
     if digits >= exponent {
         (minor * 10_i128.pow(digits - exponent)) % increment != 0
     } else {

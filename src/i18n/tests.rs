@@ -22,9 +22,15 @@ fn a_missing_message_an_extra_one_or_other_variables_fail_the_load() {
     let en = source("en", "a = A\nb = B { $x }\n");
     let cases = [
         ("a = A\n", "message b is missing"),
-        ("a = A\nb = B { $x }\nc = C\n", "message c is not in English"),
+        (
+            "a = A\nb = B { $x }\nc = C\n",
+            "message c is not in English",
+        ),
         ("a = A\nb = B { $y }\n", "message b uses [\"y\"]"),
-        ("a = A\nb = { $x ->\n [one] one\n *[other] B\n}\n", "message b uses [\"x\"]"),
+        (
+            "a = A\nb = { $x ->\n [one] one\n *[other] B\n}\n",
+            "message b uses [\"x\"]",
+        ),
         ("a = A\nb = B { $x\n", "syntax"),
     ];
     for (text, problem) in cases {
@@ -80,7 +86,10 @@ fn every_message_the_code_names_is_in_english() {
         .into_iter()
         .filter(|(id, path)| !path.ends_with("i18n/tests.rs") && !en.bundle.has_message(id))
         .collect();
-    assert!(unknown.is_empty(), "named but not in locales/en: {unknown:?}");
+    assert!(
+        unknown.is_empty(),
+        "named but not in locales/en: {unknown:?}"
+    );
 }
 
 #[test]
@@ -121,7 +130,12 @@ fn money_follows_cldr_for_currencies_of_zero_two_three_and_four_digits() {
         ("en", "1234567", "JPY", "¥1,234,567"),
         ("de", "1234567", "JPY", "1.234.567\u{a0}¥"),
         ("en", "1234.567", "BHD", "BHD\u{a0}1,234.567"),
-        ("ar", "1234.567", "BHD", "\u{200f}1,234.567\u{a0}د.ب.\u{200f}"),
+        (
+            "ar",
+            "1234.567",
+            "BHD",
+            "\u{200f}1,234.567\u{a0}د.ب.\u{200f}",
+        ),
         ("de", "1234.5678", "CLF", "1.234,5678\u{a0}CLF"),
         ("en", "1.0000", "UYW", "UYW\u{a0}1.0000"),
         ("zh", "1234.56", "CNY", "¥1,234.56"),
@@ -163,7 +177,13 @@ fn no_locale_rounds_or_pads_any_accepted_currency() {
                 let exact = full.strip_prefix(seen.as_str()).is_some_and(|rest| {
                     rest.bytes().all(|b| b == b'0') && seen.len() >= whole.len()
                 });
-                assert!(exact, "{} {} in {}: {shown}", amount.decimal(), currency.code(), catalogue.tag);
+                assert!(
+                    exact,
+                    "{} {} in {}: {shown}",
+                    amount.decimal(),
+                    currency.code(),
+                    catalogue.tag
+                );
             }
         }
     }
@@ -174,7 +194,16 @@ fn no_locale_rounds_or_pads_any_accepted_currency() {
 #[test]
 fn dates_follow_the_locale() {
     let at = time::macros::datetime!(2026-12-01 19:40:05 UTC);
-    assert_eq!(negotiate(Some("en"), None).datetime(at), "Dec 1, 2026, 7:40:05\u{202f}PM");
-    assert_eq!(negotiate(Some("de"), None).datetime(at), "01.12.2026, 19:40:05");
-    assert_eq!(negotiate(Some("ja"), None).datetime(at), "2026/12/01 19:40:05");
+    assert_eq!(
+        negotiate(Some("en"), None).datetime(at),
+        "Dec 1, 2026, 7:40:05\u{202f}PM"
+    );
+    assert_eq!(
+        negotiate(Some("de"), None).datetime(at),
+        "01.12.2026, 19:40:05"
+    );
+    assert_eq!(
+        negotiate(Some("ja"), None).datetime(at),
+        "2026/12/01 19:40:05"
+    );
 }

@@ -9,8 +9,8 @@ use crate::i18n::{Locale, Value};
 use crate::store::payments::Payment;
 use askama::Template;
 use poem::Response;
-use std::borrow::Cow;
 use poem::http::{StatusCode, header};
+use std::borrow::Cow;
 use url::Url;
 
 /// The order summary at the top of every payment page.
@@ -184,7 +184,12 @@ pub fn cancel_href(p: &Payment) -> String {
     format!("/pay/{}/cancel?token={}", p.id, p.csrf_token)
 }
 
-fn problem_text(t: &Locale, problem: CardProblem, field: CardField, brand: Option<Brand>) -> Cow<'static, str> {
+fn problem_text(
+    t: &Locale,
+    problem: CardProblem,
+    field: CardField,
+    brand: Option<Brand>,
+) -> Cow<'static, str> {
     t.msg(match (problem, field) {
         (CardProblem::Missing, CardField::Holder) => "holder-missing",
         (CardProblem::Missing, CardField::Number) => "number-missing",
@@ -329,7 +334,10 @@ fn card_line(t: &Locale, p: &Payment) -> Option<String> {
     match (&p.card_brand, &p.card_last4) {
         (Some(b), Some(l)) => Some(t.fmt(
             "outcome-card",
-            &[("brand", brand_name(t, b).into()), ("last4", l.as_str().into())],
+            &[
+                ("brand", brand_name(t, b).into()),
+                ("last4", l.as_str().into()),
+            ],
         )),
         _ => None,
     }
@@ -379,7 +387,11 @@ pub fn outcome_page(t: &Locale, p: &Payment, framing: Option<&Framing>) -> Respo
         headline: t.msg(headline),
         outcome_class: class,
         message: (p.status == Status::Failed)
-            .then(|| p.message.as_deref().map(|m| failure_text(t, m).into_owned()))
+            .then(|| {
+                p.message
+                    .as_deref()
+                    .map(|m| failure_text(t, m).into_owned())
+            })
             .flatten(),
         card_line: card_line(t, p),
         return_href,
