@@ -28,13 +28,15 @@ pub fn format(locale: &Locale, amount: &Amount) -> String {
             .format_fixed_decimal(&value)
             .write_to_string()
             .into_owned(),
-        None => {
-            let number = DecimalFormatter::try_new(locale.into(), Default::default())
-                .map(|f| f.format(&value).write_to_string().into_owned())
-                .unwrap_or_else(|_| amount.decimal());
-            format!("{number}\u{a0}{code}")
-        }
+        None => format!("{}\u{a0}{code}", number(locale, &value)),
     }
+}
+
+/// A plain decimal number in the locale's digits, grouping and decimal sign, exactly as given.
+pub fn number(locale: &Locale, value: &Decimal) -> String {
+    DecimalFormatter::try_new(locale.into(), Default::default())
+        .map(|f| f.format(value).write_to_string().into_owned())
+        .unwrap_or_else(|_| value.to_string())
 }
 
 /// Whether CLDR's digits and rounding increment for `currency` would change an amount of
