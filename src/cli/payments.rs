@@ -5,6 +5,8 @@
 use super::time_text;
 use crate::config::Settings;
 use crate::domain::payment::Status;
+use crate::i18n;
+use crate::routes::dashboard::timeline::sentence;
 use crate::startup;
 use crate::store::payment_list::timeline::{self, Timeline};
 use crate::store::payment_list::{self, Filter, Listed};
@@ -137,6 +139,8 @@ fn listed_json(r: &Listed) -> serde_json::Value {
 }
 
 fn timeline_json(t: &Timeline) -> serde_json::Value {
+    // Operators read English; the dashboard's sentences are the same messages.
+    let english = i18n::english();
     let p = &t.found.payment;
     let callbacks: Vec<_> = t
         .callbacks
@@ -180,8 +184,8 @@ fn timeline_json(t: &Timeline) -> serde_json::Value {
         },
         "timeline": t.events.iter().map(|e| json!({
             "at": time_text(e.at),
-            "kind": e.kind,
-            "text": e.text,
+            "kind": e.what.kind(),
+            "text": sentence(&english, &e.what),
         })).collect::<Vec<_>>(),
         "callbacks": callbacks,
     })
@@ -200,7 +204,9 @@ fn print_timeline(t: &Timeline) {
     );
     println!("status     {}", p.status.as_str());
     println!();
+    let english = i18n::english();
     for e in &t.events {
-        println!("{}  {:<16}  {}", time_text(e.at), e.kind, e.text);
+        let text = sentence(&english, &e.what);
+        println!("{}  {:<16}  {}", time_text(e.at), e.what.kind(), text);
     }
 }

@@ -70,14 +70,25 @@ async fn verify_password(hash: Option<String>, password: SecretString) -> anyhow
     .context("the verifying task")?
 }
 
-/// Why a new password was refused.
-pub fn password_problem(password: &str, confirm: &str) -> Option<&'static str> {
+/// Why a new password was refused (the page that asked says it in its reader's language).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum PasswordProblem {
+    /// The password and its confirmation differ.
+    Mismatch,
+    /// Fewer than [`MIN_PASSWORD_CHARS`] characters.
+    TooShort,
+    /// More than [`MAX_PASSWORD_BYTES`] bytes.
+    TooLong,
+}
+
+/// Why a new password is refused, if it is.
+pub fn password_problem(password: &str, confirm: &str) -> Option<PasswordProblem> {
     if password != confirm {
-        Some("The two passwords are not the same.")
+        Some(PasswordProblem::Mismatch)
     } else if password.chars().count() < MIN_PASSWORD_CHARS {
-        Some("The password needs at least 12 characters.")
+        Some(PasswordProblem::TooShort)
     } else if password.len() > MAX_PASSWORD_BYTES {
-        Some("The password is too long.")
+        Some(PasswordProblem::TooLong)
     } else {
         None
     }
@@ -171,12 +182,21 @@ mod tests {
 
     #[test]
     fn password_rules() {
-        assert!(password_problem("short", "short").is_some());
-        assert!(password_problem("twelve chars", "twelve charz").is_some());
+        assert_eq!(
+            password_problem("short", "short"),
+            Some(PasswordProblem::TooShort)
+        );
+        assert_eq!(
+            password_problem("twelve chars", "twelve charz"),
+            Some(PasswordProblem::Mismatch)
+        );
         assert_eq!(password_problem("twelve chars", "twelve chars"), None);
         // Characters, not bytes: 12 accented letters are enough.
         assert_eq!(password_problem("éééééééééééé", "éééééééééééé"), None);
         let long = "x".repeat(MAX_PASSWORD_BYTES + 1);
-        assert!(password_problem(&long, &long).is_some());
+        assert_eq!(
+            password_problem(&long, &long),
+            Some(PasswordProblem::TooLong)
+        );
     }
 }

@@ -221,6 +221,17 @@ impl Locale {
         money::format(&self.format, amount)
     }
 
+    /// The exact number `units · 10^-scale` (`number(995, 1)` is 99.5), as this locale writes
+    /// it: for the few numbers a message cannot format itself (Fluent prints a number's digits
+    /// as they are, without the locale's decimal sign or grouping).
+    pub fn number(&self, units: i64, scale: u8) -> String {
+        let mut value = fixed_decimal::Decimal::from(units);
+        value.multiply_pow10(-i16::from(scale));
+        // Zero has no digits to shift: `number(0, 1)` is still 0.0.
+        value.absolute.pad_end(-i16::from(scale));
+        money::number(&self.format, &value)
+    }
+
     /// A moment in UTC, as a date and time of this locale.
     pub fn datetime(&self, at: time::OffsetDateTime) -> String {
         dates::format(&self.format, at)
@@ -280,6 +291,6 @@ fn by_weight(header: &str) -> Vec<String> {
             (!tag.is_empty() && tag != "*" && q > 0).then(|| (tag.to_string(), q))
         })
         .collect();
-    tags.sort_by_key(|t| std::cmp::Reverse(t.1));
+    tags.sort_by_key(|(_, q)| std::cmp::Reverse(*q));
     tags.into_iter().map(|(t, _)| t).collect()
 }

@@ -22,19 +22,52 @@ pub fn format(locale: &Locale, amount: &Amount) -> String {
     let cldr = CurrencyType::try_from_str(&code.to_ascii_lowercase())
         .ok()
         .filter(|c| !rounds(*c, exponent, amount.minor()))
-        .and_then(|c| CurrencyFormatter::try_new_symbol(locale.into(), c, Default::default()).ok());
-    match cldr {
-        Some(f) => f
-            .format_fixed_decimal(&value)
-            .write_to_string()
-            .into_owned(),
-        None => {
-            let number = DecimalFormatter::try_new(locale.into(), Default::default())
-                .map(|f| f.format(&value).write_to_string().into_owned())
-                .unwrap_or_else(|_| amount.decimal());
-            format!("{number}\u{a0}{code}")
-        }
+        .and_then(|c| {
+            with_formatter(locale, c, |f| {
+                f.format_fixed_decimal(&value)
+                    .write_to_string()
+                    .into_owned()
+            })
+        });
+    cldr.unwrap_or_else(|| format!("{}\u{a0}{code}", number(locale, &value)))
+}
+
+/// Runs `f` with the formatter for `locale` and `currency`, made once per thread: building one
+/// (loading its CLDR data) costs several times what formatting with it does, and a page shows
+/// the same amount twice. The set a process meets is small (locales × currencies its
+/// merchants use); it is bounded all the same.
+fn with_formatter<T>(
+    locale: &Locale,
+    currency: CurrencyType,
+    f: impl FnOnce(&CurrencyFormatter<DecimalFormatter>) -> T,
+) -> Option<T> {
+    use std::cell::RefCell;
+    use std::collections::HashMap;
+    type Cache = HashMap<(Locale, CurrencyType), CurrencyFormatter<DecimalFormatter>>;
+    thread_local! {
+        static FORMATTERS: RefCell<Cache> = RefCell::new(HashMap::new());
     }
+    const MAX: usize = 256;
+    FORMATTERS.with_borrow_mut(|cache| {
+        let key = (locale.clone(), currency);
+        if !cache.contains_key(&key) {
+            let made =
+                CurrencyFormatter::try_new_symbol(locale.into(), currency, Default::default())
+                    .ok()?;
+            if cache.len() >= MAX {
+                cache.clear();
+            }
+            cache.insert(key.clone(), made);
+        }
+        cache.get(&key).map(f)
+    })
+}
+
+/// A plain decimal number in the locale's digits, grouping and decimal sign, exactly as given.
+pub fn number(locale: &Locale, value: &Decimal) -> String {
+    DecimalFormatter::try_new(locale.into(), Default::default())
+        .map(|f| f.format(value).write_to_string().into_owned())
+        .unwrap_or_else(|_| value.to_string())
 }
 
 /// Whether CLDR's digits and rounding increment for `currency` would change an amount of

@@ -192,6 +192,15 @@ fn no_locale_rounds_or_pads_any_accepted_currency() {
 }
 
 #[test]
+fn numbers_keep_their_digits_in_the_locale_s_signs() {
+    let en = english();
+    assert_eq!(en.number(995, 1), "99.5");
+    assert_eq!(en.number(0, 1), "0.0");
+    assert_eq!(en.number(1000, 1), "100.0");
+    assert_eq!(en.number(1_234_567, 0), "1,234,567");
+}
+
+#[test]
 fn dates_follow_the_locale() {
     let at = time::macros::datetime!(2026-12-01 19:40:05 UTC);
     assert_eq!(

@@ -345,10 +345,10 @@ pub fn pay_form(
     if let Some(first) = inputs.iter_mut().find(|i| i.error.is_some()) {
         first.autofocus = true;
     }
+    let summary = Summary::of(t, p);
     let page = PayPage {
         t,
         test: p.test,
-        summary: Summary::of(t, p),
         notice,
         has_errors: !problems.is_empty(),
         action: keep(format!("/pay/{}", p.id)),
@@ -371,7 +371,8 @@ pub fn pay_form(
             t.msg("card-cvc-hint-other"),
         ],
         card_js_integrity: card_js_integrity(),
-        pay_label: t.fmt("pay-button", &[("amount", t.money(&p.amount).into())]),
+        pay_label: t.fmt("pay-button", &[("amount", summary.amount.as_str().into())]),
+        summary,
         cancel_href: cancel_href(p),
         cancel_text: t.fmt("cancel-link", &[("shop", shop(p).into())]),
         embedded: framing.is_some(),

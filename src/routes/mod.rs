@@ -91,16 +91,23 @@ pub fn router(state: AppState) -> impl Endpoint<Output = Response> {
 
 /// What a handler that panicked answers: a 500 like any unexpected error (the API's shape
 /// under `/v1`), logged with the request id; the headers are added as for every answer.
-fn panicked(path: &str, json: bool) -> Response {
+fn panicked(path: &str, json: bool, dashboard: Option<&i18n::Locale>) -> Response {
     tracing::error!("the handler panicked; answered 500");
     if path.starts_with("/v1/") {
         return api::errors::ApiError::internal().into_response();
     }
-    errors::page_or_json(
-        AppError::Unexpected(anyhow::anyhow!("a handler panicked")),
-        json,
-        &i18n::english(),
-    )
+    let e = AppError::Unexpected(anyhow::anyhow!("a handler panicked"));
+    error_page(e, json, dashboard)
+}
+
+/// An error answered here rather than by a handler: under `/dashboard` the dashboard's page in
+/// the merchant's language (`dashboard` is their locale), elsewhere the shopper's in English
+/// (no payment says which language).
+fn error_page(e: AppError, json: bool, dashboard: Option<&i18n::Locale>) -> Response {
+    match dashboard {
+        Some(t) if !json => dashboard::error(t, e),
+        _ => errors::page_or_json(e, json, &i18n::english()),
+    }
 }
 
 /// Gives the request its id (in every log line of it, in `X-Request-Id` and on error pages),
@@ -110,12 +117,12 @@ fn panicked(path: &str, json: bool) -> Response {
 /// What a handler that ran past the deadline answers: 503 (the API's shape under `/v1`). The
 /// handler is dropped where it was waiting; a pay step cut short there is completed by the
 /// recovery sweep, as after a crash.
-fn timed_out(path: &str, json: bool) -> Response {
+fn timed_out(path: &str, json: bool, dashboard: Option<&i18n::Locale>) -> Response {
     tracing::warn!("the request ran past its deadline; answered 503");
     if path.starts_with("/v1/") {
         return api::errors::ApiError::deadline().into_response();
     }
-    errors::page_or_json(AppError::DeadlineExceeded, json, &i18n::english())
+    error_page(AppError::DeadlineExceeded, json, dashboard)
 }
 
 async fn secure_and_log<E: Endpoint>(ep: E, req: Request, frame: &Frame) -> Response {
@@ -125,6 +132,8 @@ async fn secure_and_log<E: Endpoint>(ep: E, req: Request, frame: &Frame) -> Resp
     let method = req.method().clone();
     let path = req.uri().path().to_string();
     let json = errors::wants_json(&req);
+    let dashboard = (path == "/dashboard" || path.starts_with("/dashboard/"))
+        .then(|| dashboard::text::locale(&req));
     let id = format!("req_{}", crate::crypto::random_hex::<8>());
     let span = tracing::info_span!("request", id = %id);
     // A panic unwinds no further than this request; what it held is dropped (locks tolerate
@@ -137,13 +146,13 @@ async fn secure_and_log<E: Endpoint>(ep: E, req: Request, frame: &Frame) -> Resp
         .scope(id.clone(), async {
             let resp = match answer.await {
                 Ok(Ok(resp)) => resp,
-                Ok(Err(_)) => panicked(&path, json),
-                Err(_) => timed_out(&path, json),
+                Ok(Err(_)) => panicked(&path, json, dashboard.as_ref()),
+                Err(_) => timed_out(&path, json, dashboard.as_ref()),
             };
             // poem's own 404 (no route) is plain text; ours are pages or JSON already.
             let ours = |ct: &str| ct.starts_with("text/html") || ct.starts_with("application/json");
             if resp.status() == StatusCode::NOT_FOUND && !resp.content_type().is_some_and(ours) {
-                return errors::page_or_json(AppError::NotFound, json, &i18n::english());
+                return error_page(AppError::NotFound, json, dashboard.as_ref());
             }
             resp
         })

@@ -119,6 +119,31 @@ pub struct Attempt {
     pub snippet: Option<String>,
 }
 
+/// What an attempt got back: an HTTP status, or the kind of failure that left it without one
+/// (`timeout`, `connect`, … as the deliverer names it), or nothing recorded.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Answer {
+    Http(i32),
+    Failed(String),
+    Nothing,
+}
+
+impl Answer {
+    pub fn of(http_status: Option<i32>, error_kind: Option<&str>) -> Self {
+        match (http_status, error_kind) {
+            (Some(s), _) => Answer::Http(s),
+            (None, Some(e)) => Answer::Failed(e.to_string()),
+            (None, None) => Answer::Nothing,
+        }
+    }
+}
+
+impl Attempt {
+    pub fn answer(&self) -> Answer {
+        Answer::of(self.http_status, self.error_kind.as_deref())
+    }
+}
+
 static ATTEMPTS: Sql = Sql::new(
     "SELECT attempt_no, started_at, duration_ms, http_status, error_kind, snippet
      FROM callback_attempts WHERE callback_id = $1 ORDER BY attempt_no",

@@ -151,7 +151,7 @@ async fn waiting_callbacks_show_with_the_age_of_the_oldest() {
     let (_, page) = b.get("/dashboard/developers").await;
     let waiting = text_of(&page, "delivery-waiting");
     assert!(
-        waiting.starts_with("1, the oldest created 20m"),
+        waiting == "1, the oldest created 20 minutes ago",
         "{waiting}"
     );
     assert!(page.contains("id=\"delivery-warning\""));

@@ -10,6 +10,7 @@ mod conformance;
 mod crash;
 mod dashboard;
 mod dashboard_api;
+mod dashboard_locale;
 mod delivery;
 mod demo;
 mod descriptor;

@@ -293,6 +293,9 @@ def main():
                   page.inner_text('main'))
             check('the overview shows test mode', page.inner_text('#mode') == 'test payments only'
                   and page.locator('#test-only-note').is_visible())
+            lang_dir = (page.get_attribute('html', 'lang'), page.get_attribute('html', 'dir'))
+            check('the overview says its language and direction (lang="en" dir="ltr")',
+                  lang_dir == ('en', 'ltr'), lang_dir)
             events = page.eval_on_selector_all('#audit-log tr[data-event]', 'rs => rs.map(r => r.dataset.event)')
             check('the audit log has login.failed and login.succeeded', 'login.failed' in events
                   and 'login.succeeded' in events, events)

@@ -6,7 +6,8 @@
 //! [`auth`] (setup, login, logout, password), [`account`] (overview, credentials, settings),
 //! [`payments`] (the list), [`payment`] (one payment's timeline and operations) and
 //! [`developers`] (API keys, webhook endpoints and their deliveries, refused signatures,
-//! callback delivery).
+//! callback delivery). Every page speaks the merchant's language ([`text`]); this module also
+//! owns the dashboard's error page, in that language too.
 
 /// The page's value, or the response a failed step already made (a redirect, an error page).
 macro_rules! try_page {
@@ -23,19 +24,22 @@ mod auth;
 mod developers;
 mod payment;
 mod payments;
+pub mod text;
+pub mod timeline;
 
-use super::errors::page_or_json;
-use super::html::see_other;
+use super::html::{render, see_other};
 use super::input::{check_token, client_ip, read_form_with, same_origin_only};
 use crate::domain::form::{Fields, Limits};
 use crate::error::AppError;
-use crate::i18n;
+use crate::i18n::Locale;
 use crate::state::AppState;
 use crate::store::merchants::Actor;
 use crate::store::now_millis;
 use crate::store::sessions::{self, Session};
+use askama::Template;
 use poem::http::header;
 use poem::{Body, Request, Response, Route, get};
+use text::{Markup, Piece, escape, locale};
 
 /// The session cookie's name; the `__Host-` prefix makes browsers insist on `Secure`,
 /// `Path=/` and no `Domain`, so no other host can set or read it.
@@ -147,7 +151,7 @@ async fn session(req: &Request, state: &AppState) -> Result<Session, Response> {
     match found {
         Ok(Some(s)) => Ok(s),
         Ok(None) => Err(see_other("/dashboard/login")),
-        Err(e) => Err(error(AppError::Unexpected(e))),
+        Err(e) => Err(error(&locale(req), AppError::Unexpected(e))),
     }
 }
 
@@ -169,7 +173,8 @@ async fn session_form_with(
     lists: &'static [&'static str],
 ) -> Result<(Session, Fields), Response> {
     let session = session(req, state).await?;
-    same_origin_only(req).map_err(error)?;
+    let t = &locale(req);
+    same_origin_only(req).map_err(|e| error(t, e))?;
     let mut fields = Fields::new();
     let limits = Limits {
         lists,
@@ -177,8 +182,8 @@ async fn session_form_with(
     };
     read_form_with(req, body, &mut fields, limits)
         .await
-        .map_err(error)?;
-    check_token(&session.csrf_token, fields.get("csrf_token")).map_err(error)?;
+        .map_err(|e| error(t, e))?;
+    check_token(&session.csrf_token, fields.get("csrf_token")).map_err(|e| error(t, e))?;
     Ok((session, fields))
 }
 
@@ -192,8 +197,65 @@ fn actor(req: &Request, session: &Session) -> Actor {
     }
 }
 
-fn error(e: AppError) -> Response {
-    page_or_json(e, false, &i18n::english())
+#[derive(Template)]
+#[template(path = "dashboard/error.html")]
+struct ErrorPage<'a> {
+    t: &'a Locale,
+    nav: Option<Nav>,
+    code: &'static str,
+    message: std::borrow::Cow<'static, str>,
+    field: Option<&'a str>,
+    /// The technical detail, as the gateway's log and API say it (English).
+    detail: Option<String>,
+    request_line: Option<String>,
+}
+
+/// What went wrong, for a merchant (the hosted page's error messages speak to shoppers).
+fn error_message(t: &Locale, e: &AppError) -> std::borrow::Cow<'static, str> {
+    match e {
+        AppError::Malformed { .. } => t.msg("dash-error-malformed"),
+        AppError::NotFound => t.msg("dash-error-not-found"),
+        AppError::Conflict(_) => t.msg("dash-error-conflict"),
+        AppError::TooLarge(_) => t.msg("dash-error-too-large"),
+        AppError::Timeout => t.msg("dash-error-timeout"),
+        AppError::RateLimited(_) => t.msg("dash-error-rate-limited"),
+        AppError::DeadlineExceeded => t.msg("dash-error-deadline"),
+        AppError::Unsupported => t.msg("dash-error-unsupported"),
+        AppError::Invalid { .. } => t.msg("dash-error-invalid"),
+        AppError::Forbidden(_) => t.msg("dash-error-forbidden"),
+        AppError::Unexpected(_) => t.msg("dash-error-unexpected"),
+        // No dashboard page verifies a signature, names an account or makes a payment.
+        AppError::Signature(_) | AppError::UnknownAccount | AppError::LiveModeUnavailable(_) => {
+            t.msg("dash-error-other")
+        }
+    }
+}
+
+/// The dashboard's error page in the merchant's language: a 5xx says nothing of its cause
+/// (which goes to the log), a refusal says what was refused.
+pub fn error(t: &Locale, e: AppError) -> Response {
+    if let AppError::Unexpected(cause) = &e {
+        tracing::error!(error = format!("{cause:#}"), "request failed");
+    }
+    let request_line = super::request_id().map(|id| {
+        let id = Piece::Html(format!("<code id=\"request-id\">{}</code>", escape(&id)));
+        t.html_fmt("dash-error-request-id", &[("id", id)])
+    });
+    let page = ErrorPage {
+        t,
+        nav: None,
+        code: e.code(),
+        message: error_message(t, &e),
+        field: e.field(),
+        detail: e.detail(),
+        request_line,
+    };
+    let mut resp = render(e.status(), &page);
+    if let Some(s) = e.retry_after() {
+        resp.headers_mut()
+            .insert(poem::http::header::RETRY_AFTER, s.into());
+    }
+    resp
 }
 
 /// The value of a text field, or empty.

@@ -2,18 +2,20 @@
 //! reference and dates (UTC days) and paged by cursor, each row linking to the payment's page
 //! ([`super::payment`]). Every query takes the session's merchant: a user sees only their own.
 
+use super::text::{self as words, When, locale};
 use super::{Nav, error, session, text};
 use crate::domain::form::{Fields, Limits};
 use crate::domain::payment::Status;
 use crate::error::AppError;
+use crate::i18n::{Locale, Value};
 use crate::routes::html::render;
 use crate::state::AppState;
-use crate::store::format_millis;
 use crate::store::payment_list::{self, Filter, is_payment_id};
 use askama::Template;
 use poem::http::StatusCode;
 use poem::web::Data;
 use poem::{Request, Response, handler};
+use std::borrow::Cow;
 use time::macros::format_description;
 
 /// Payments a page.
@@ -21,50 +23,73 @@ const PAGE_SIZE: usize = 50;
 
 struct Row {
     id: String,
-    created: String,
+    created: When,
     reference: String,
     amount: String,
+    /// The protocol's code.
     status: &'static str,
     card: String,
-    mode: &'static str,
+    mode: Cow<'static, str>,
 }
 
 #[derive(Template)]
 #[template(path = "dashboard/payments.html")]
-struct ListPage {
+struct ListPage<'a> {
+    t: &'a Locale,
     nav: Option<Nav>,
-    statuses: Vec<&'static str>,
+    /// Each status the filter offers: its code and its label.
+    statuses: Vec<(&'static str, Cow<'static, str>)>,
     status: String,
     reference: String,
     from: String,
     to: String,
-    error: Option<String>,
+    error: Option<Cow<'static, str>>,
+    /// "Newest first, N on this page …".
+    hint: String,
     rows: Vec<Row>,
     older: Option<String>,
     newest: Option<String>,
 }
 
+/// Why a filter cannot be read.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Unreadable {
+    Status,
+    From,
+    To,
+}
+
+impl Unreadable {
+    fn text(self, t: &Locale) -> Cow<'static, str> {
+        match self {
+            Unreadable::Status => t.msg("dash-payments-bad-status"),
+            Unreadable::From => t.msg("dash-payments-bad-from"),
+            Unreadable::To => t.msg("dash-payments-bad-to"),
+        }
+    }
+}
+
 /// A UTC day (`2026-12-01`) as milliseconds at its start.
-fn day_start(text: &str, field: &str) -> Result<Option<i64>, String> {
+fn day_start(text: &str, field: Unreadable) -> Result<Option<i64>, Unreadable> {
     if text.is_empty() {
         return Ok(None);
     }
-    let day = time::Date::parse(text, format_description!("[year]-[month]-[day]"))
-        .map_err(|_| format!("{field} must be a day like 2026-12-01"))?;
+    let day =
+        time::Date::parse(text, format_description!("[year]-[month]-[day]")).map_err(|_| field)?;
     Ok(Some(day.midnight().assume_utc().unix_timestamp() * 1000))
 }
 
 /// The filter the query asks for, or why it cannot be read.
-fn filter_of(q: &Fields) -> Result<Filter, String> {
+fn filter_of(q: &Fields) -> Result<Filter, Unreadable> {
     let status = match text(q, "status") {
         "" => None,
-        s => Some(Status::parse(s).ok_or("Unknown status.")?),
+        s => Some(Status::parse(s).ok_or(Unreadable::Status)?),
     };
     let reference = Some(text(q, "reference").trim())
         .filter(|r| !r.is_empty())
         .map(str::to_string);
-    let from = day_start(text(q, "from"), "From")?;
-    let until = day_start(text(q, "to"), "To")?.map(|start| start + 24 * 3600 * 1000);
+    let from = day_start(text(q, "from"), Unreadable::From)?;
+    let until = day_start(text(q, "to"), Unreadable::To)?.map(|start| start + 24 * 3600 * 1000);
     Ok(Filter {
         status,
         reference,
@@ -76,18 +101,22 @@ fn filter_of(q: &Fields) -> Result<Filter, String> {
 
 #[handler]
 pub async fn list(req: &Request, Data(state): Data<&AppState>) -> Response {
+    let t = &locale(req);
     let session = try_page!(session(req, state).await);
     let raw = req.uri().query().unwrap_or("");
     let q = match Fields::parse(raw.as_bytes(), Limits::default()) {
         Ok(q) => q,
-        Err(e) => return error(e.into()),
+        Err(e) => return error(t, e.into()),
     };
     let after = Some(text(&q, "after")).filter(|a| !a.is_empty());
     if after.is_some_and(|a| !is_payment_id(a)) {
-        return error(AppError::Malformed {
-            detail: "after must be a payment id".into(),
-            field: Some("after".into()),
-        });
+        return error(
+            t,
+            AppError::Malformed {
+                detail: "after must be a payment id".into(),
+                field: Some("after".into()),
+            },
+        );
     }
     let (filter, problem) = match filter_of(&q) {
         Ok(f) => (Some(f), None),
@@ -98,7 +127,7 @@ pub async fn list(req: &Request, Data(state): Data<&AppState>) -> Response {
             let account = &session.user.account_id;
             match payment_list::list(&state.db, account, f, after, PAGE_SIZE).await {
                 Ok(p) => Some(p),
-                Err(e) => return error(AppError::Unexpected(e)),
+                Err(e) => return error(t, AppError::Unexpected(e)),
             }
         }
         None => None,
@@ -125,36 +154,34 @@ pub async fn list(req: &Request, Data(state): Data<&AppState>) -> Response {
     render(
         status,
         &ListPage {
+            t,
             nav: Nav::of(&session, "payments"),
-            statuses: Status::ALL.iter().map(Status::as_str).collect(),
+            statuses: Status::ALL
+                .into_iter()
+                .map(|s| (s.as_str(), words::status(t, s)))
+                .collect(),
             status: text(&q, "status").to_string(),
             reference: text(&q, "reference").to_string(),
             from: text(&q, "from").to_string(),
             to: text(&q, "to").to_string(),
-            error: problem.map(|why| format!("Nothing was listed: {why}")),
+            error: problem.map(|why| why.text(t)),
+            hint: t.fmt("dash-payments-hint", &[("count", Value::from(rows.len()))]),
             older: next.as_deref().map(|n| href(Some(n))),
             newest: after.map(|_| href(None)),
             rows: rows
                 .into_iter()
                 .map(|r| Row {
-                    created: format_millis(r.created_at),
+                    created: When::of(t, r.created_at),
                     reference: r.reference,
-                    amount: r.amount.display(),
+                    amount: t.money(&r.amount),
                     status: r.status.as_str(),
-                    card: card_text(r.card_brand.as_deref(), r.card_last4.as_deref()),
-                    mode: if r.test { "test" } else { "live" },
+                    card: words::card(t, r.card_brand.as_deref(), r.card_last4.as_deref()),
+                    mode: words::mode(t, r.test),
                     id: r.id,
                 })
                 .collect(),
         },
     )
-}
-
-pub(super) fn card_text(brand: Option<&str>, last4: Option<&str>) -> String {
-    match (brand, last4) {
-        (Some(b), Some(l)) => format!("{b} ···· {l}"),
-        _ => "–".into(),
-    }
 }
 
 #[cfg(test)]

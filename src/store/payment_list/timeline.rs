@@ -5,22 +5,112 @@
 //! outcome it reports (it is written in the same unit of work as the change, so its time is the
 //! change's; a resend copies an earlier body and is no new outcome); `operations` each capture,
 //! refund and void; `callbacks` and `callback_attempts` each callback with every attempt.
+//!
+//! An event is values, never a sentence: the dashboard says it in the reader's language
+//! (`routes::dashboard::timeline`), the CLI in English, and the store knows no language.
 
 use super::{Found, PAGE_SHOWN, Recorded, find, recorded};
 use crate::domain::money::Amount;
+use crate::domain::operations::OperationKind;
 use crate::domain::payment::Status;
-use crate::store::callbacks::{self, Attempt, Callback};
+use crate::domain::request::TransactionType;
+use crate::store::callbacks::{self, Answer, Attempt, Callback};
 use crate::store::db::Db;
 use crate::store::operations::{self, OperationRow};
 use crate::store::sql::Sql;
 
-/// One event: when (milliseconds), what kind (a stable name, shown as `data-kind`), and a
-/// sentence about it.
+/// One event: when (milliseconds) and what happened.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Event {
     pub at: i64,
-    pub kind: &'static str,
-    pub text: String,
+    pub what: What,
+}
+
+/// What happened, with the values a sentence about it needs.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum What {
+    /// The storefront's payment request arrived.
+    Request {
+        amount: Amount,
+        transaction_type: TransactionType,
+        test: bool,
+    },
+    /// The shopper first saw the payment page.
+    PageShown,
+    /// A card attempt at the test processor; `attempt` counts from 1. `why` is the processor's
+    /// message, if it gave one.
+    Charge {
+        attempt: i64,
+        brand: String,
+        last4: String,
+        outcome: Charge,
+        why: Option<String>,
+    },
+    /// The 3-D Secure step of card attempt `attempt`.
+    ThreeDs {
+        attempt: i64,
+        passed: bool,
+        why: Option<String>,
+    },
+    /// The outcome a callback reports (`x_result`, and its `x_message` if any).
+    Outcome { result: String, why: Option<String> },
+    /// The shopper cancelled on the payment page.
+    Cancelled,
+    /// A capture, refund or void; a capture or refund has its amount.
+    Operation {
+        kind: OperationKind,
+        id: String,
+        amount: Option<Amount>,
+    },
+    /// A callback queued: what it reports (`x_result`, and the operation it is about) and where.
+    Callback {
+        id: i64,
+        result: String,
+        operation: Option<String>,
+        url: String,
+    },
+    /// One attempt at delivering callback `callback`.
+    CallbackAttempt {
+        callback: i64,
+        attempt: i32,
+        answer: Answer,
+        duration_ms: i64,
+    },
+}
+
+/// What the test processor answered a card attempt.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Charge {
+    Approved,
+    Declined,
+    Pending,
+    /// It asked for a 3-D Secure challenge.
+    Challenge,
+    Error,
+}
+
+impl What {
+    /// A stable name of the kind of event (the page's `data-kind`, the CLI's `kind`).
+    pub fn kind(&self) -> &'static str {
+        match self {
+            What::Request { .. } => "request",
+            What::PageShown => "page_shown",
+            What::Charge { outcome, .. } => match outcome {
+                Charge::Approved => "charge.approved",
+                Charge::Declined => "charge.declined",
+                Charge::Pending => "charge.pending",
+                Charge::Challenge => "3ds.challenge",
+                Charge::Error => "charge.error",
+            },
+            What::ThreeDs { passed: true, .. } => "3ds.passed",
+            What::ThreeDs { passed: false, .. } => "3ds.failed",
+            What::Outcome { .. } => "outcome",
+            What::Cancelled => "cancelled",
+            What::Operation { kind, .. } => kind.as_str(),
+            What::Callback { .. } => "callback",
+            What::CallbackAttempt { .. } => "callback.attempt",
+        }
+    }
 }
 
 /// A payment of the merchant's with its timeline, and its callbacks with every attempt.
@@ -82,92 +172,47 @@ pub async fn timeline(db: &Db, merchant_id: &str, id: &str) -> anyhow::Result<Op
 }
 
 /// A form value of a callback body.
-fn value<'a>(body: &'a str, name: &str) -> Option<std::borrow::Cow<'a, str>> {
+fn value(body: &str, name: &str) -> Option<String> {
     url::form_urlencoded::parse(body.as_bytes())
         .find(|(n, _)| n == name)
-        .map(|(_, v)| v)
+        .map(|(_, v)| v.into_owned())
         .filter(|v| !v.is_empty())
 }
 
-/// `text`, then ` — why` if there is a why.
-fn with_why(text: String, why: Option<&str>) -> String {
-    match why {
-        Some(w) if !w.is_empty() => format!("{text} — {w}"),
-        _ => text,
-    }
-}
-
-fn ledger_event(p_id: &str, e: &LedgerEntry) -> (&'static str, String) {
+fn ledger_event(p_id: &str, e: &LedgerEntry) -> What {
     let rest = e.key.strip_prefix(p_id).unwrap_or("");
-    let why = e.message.as_deref();
+    let why = e.message.clone().filter(|w| !w.is_empty());
     if let Some(n) = rest.strip_suffix(":3ds") {
-        let attempt = n.trim_start_matches(':').parse::<i64>().unwrap_or(0) + 1;
-        return match e.outcome.as_str() {
-            "approved" => (
-                "3ds.passed",
-                format!("3-D Secure of attempt {attempt} passed"),
-            ),
-            _ => (
-                "3ds.failed",
-                with_why(format!("3-D Secure of attempt {attempt} failed"), why),
-            ),
+        return What::ThreeDs {
+            attempt: n.trim_start_matches(':').parse::<i64>().unwrap_or(0) + 1,
+            passed: e.outcome == "approved",
+            why: why.filter(|_| e.outcome != "approved"),
         };
     }
-    let attempt = rest.trim_start_matches(':').parse::<i64>().unwrap_or(0) + 1;
-    let card = format!(
-        "Card attempt {attempt} ({} ···· {})",
-        e.card_brand, e.card_last4
-    );
-    match e.outcome.as_str() {
-        "approved" => ("charge.approved", format!("{card}: approved")),
-        "declined" => (
-            "charge.declined",
-            with_why(format!("{card}: declined"), why),
-        ),
-        "pending" => (
-            "charge.pending",
-            format!("{card}: pending at the processor"),
-        ),
-        "challenge" => (
-            "3ds.challenge",
-            format!("{card}: 3-D Secure challenge asked"),
-        ),
-        _ => (
-            "charge.error",
-            with_why(format!("{card}: processor error"), why),
-        ),
+    let outcome = match e.outcome.as_str() {
+        "approved" => Charge::Approved,
+        "declined" => Charge::Declined,
+        "pending" => Charge::Pending,
+        "challenge" => Charge::Challenge,
+        _ => Charge::Error,
+    };
+    What::Charge {
+        attempt: rest.trim_start_matches(':').parse::<i64>().unwrap_or(0) + 1,
+        brand: e.card_brand.clone(),
+        last4: e.card_last4.clone(),
+        outcome,
+        // Only a refusal has a reason worth telling.
+        why: why.filter(|_| matches!(outcome, Charge::Declined | Charge::Error)),
     }
 }
 
-fn operation_event(o: &OperationRow, p: &Found) -> (&'static str, String) {
+fn operation_event(o: &OperationRow, p: &Found) -> What {
     let currency = p.payment.amount.currency();
-    let amount = o
-        .amount_minor
-        .map(|m| format!(" of {}", Amount::from_minor(m, currency).display()))
-        .unwrap_or_default();
-    let kind = match o.kind.as_str() {
-        "capture" => "capture",
-        "refund" => "refund",
-        _ => "void",
-    };
-    let name = match kind {
-        "capture" => "Capture",
-        "refund" => "Refund",
-        _ => "Void",
-    };
-    (kind, format!("{name}{amount} ({})", o.id))
-}
-
-fn attempt_text(c: &Callback, a: &Attempt) -> String {
-    let what = match (a.http_status, &a.error_kind) {
-        (Some(s), _) => format!("HTTP {s}"),
-        (None, Some(e)) => e.clone(),
-        (None, None) => "no answer".into(),
-    };
-    format!(
-        "Callback {}, attempt {}: {what} in {} ms",
-        c.id, a.attempt_no, a.duration_ms
-    )
+    What::Operation {
+        kind: OperationKind::parse(&o.kind).unwrap_or(OperationKind::Void),
+        id: o.id.clone(),
+        amount: o.amount_minor.map(|m| Amount::from_minor(m, currency)),
+    }
 }
 
 /// The events in order: by time; at the same millisecond, in the order things happen (the
@@ -181,26 +226,23 @@ fn merge(
 ) -> Vec<Event> {
     let p = &found.payment;
     let mut all: Vec<(i64, u8, Event)> = Vec::new();
-    let mut push = |at: i64, rank: u8, kind: &'static str, text: String| {
-        all.push((at, rank, Event { at, kind, text }));
+    let mut push = |at: i64, rank: u8, what: What| {
+        all.push((at, rank, Event { at, what }));
     };
     push(
         found.created_at,
         0,
-        "request",
-        format!(
-            "Payment request received: {}, {}, {}",
-            p.amount.display(),
-            p.transaction_type.as_str(),
-            if p.test { "test" } else { "live" }
-        ),
+        What::Request {
+            amount: p.amount,
+            transaction_type: p.transaction_type,
+            test: p.test,
+        },
     );
     for r in page.iter().filter(|r| r.kind == PAGE_SHOWN) {
-        push(r.at, 1, "page_shown", "Payment page first shown".into());
+        push(r.at, 1, What::PageShown);
     }
     for e in ledger {
-        let (kind, text) = ledger_event(&p.id, e);
-        push(e.at, 2, kind, text);
+        push(e.at, 2, ledger_event(&p.id, e));
     }
     let mut outcomes_seen: Vec<&str> = Vec::new();
     for (c, attempts) in callbacks {
@@ -208,30 +250,34 @@ fn merge(
         if c.operation_id.is_none() && !outcomes_seen.contains(&c.body.as_str()) {
             outcomes_seen.push(&c.body);
             let why = value(&c.body, "x_message");
-            let text = with_why(format!("Outcome: {result}"), why.as_deref());
-            push(c.created_at, 3, "outcome", text);
+            let outcome = What::Outcome {
+                result: result.clone(),
+                why,
+            };
+            push(c.created_at, 3, outcome);
         }
-        let about = match &c.operation_id {
-            Some(op) => format!(" for {op}"),
-            None => String::new(),
+        let queued = What::Callback {
+            id: c.id,
+            result,
+            operation: c.operation_id.clone(),
+            url: c.url.clone(),
         };
-        let text = format!("Callback {} queued ({result}{about}) to {}", c.id, c.url);
-        push(c.created_at, 5, "callback", text);
+        push(c.created_at, 5, queued);
         for a in attempts {
-            push(a.started_at, 6, "callback.attempt", attempt_text(c, a));
+            let attempt = What::CallbackAttempt {
+                callback: c.id,
+                attempt: a.attempt_no,
+                answer: a.answer(),
+                duration_ms: a.duration_ms,
+            };
+            push(a.started_at, 6, attempt);
         }
     }
     if p.status == Status::Cancelled {
-        push(
-            found.updated_at,
-            3,
-            "cancelled",
-            "Cancelled by the shopper".into(),
-        );
+        push(found.updated_at, 3, What::Cancelled);
     }
     for o in ops {
-        let (kind, text) = operation_event(o, found);
-        push(o.created_at, 4, kind, text);
+        push(o.created_at, 4, operation_event(o, found));
     }
     all.sort_by_key(|(at, rank, _)| (*at, *rank));
     all.into_iter().map(|(_, _, e)| e).collect()
@@ -254,47 +300,54 @@ mod tests {
 
     #[test]
     fn ledger_keys_say_which_attempt_and_which_step() {
+        let declined = Some("Your card was declined.".to_string());
+        let charge = |attempt, outcome, why: Option<String>| What::Charge {
+            attempt,
+            brand: "visa".into(),
+            last4: "0002".into(),
+            outcome,
+            why,
+        };
         let cases = [
             (
                 "p:0",
                 "declined",
-                "charge.declined",
-                "Card attempt 1 (visa ···· 0002): declined — Your card was declined.",
+                charge(1, Charge::Declined, declined.clone()),
             ),
-            (
-                "p:1",
-                "challenge",
-                "3ds.challenge",
-                "Card attempt 2 (visa ···· 0002): 3-D Secure challenge asked",
-            ),
+            ("p:1", "challenge", charge(2, Charge::Challenge, None)),
             (
                 "p:1:3ds",
                 "approved",
-                "3ds.passed",
-                "3-D Secure of attempt 2 passed",
+                What::ThreeDs {
+                    attempt: 2,
+                    passed: true,
+                    why: None,
+                },
             ),
             (
                 "p:1:3ds",
                 "declined",
-                "3ds.failed",
-                "3-D Secure of attempt 2 failed — Your card was declined.",
+                What::ThreeDs {
+                    attempt: 2,
+                    passed: false,
+                    why: declined.clone(),
+                },
             ),
-            (
-                "p:2",
-                "pending",
-                "charge.pending",
-                "Card attempt 3 (visa ···· 0002): pending at the processor",
-            ),
-            (
-                "p:0",
-                "error",
-                "charge.error",
-                "Card attempt 1 (visa ···· 0002): processor error",
-            ),
+            ("p:2", "pending", charge(3, Charge::Pending, None)),
+            ("p:0", "error", charge(1, Charge::Error, None)),
         ];
-        for (key, outcome, kind, text) in cases {
+        let kinds = [
+            "charge.declined",
+            "3ds.challenge",
+            "3ds.passed",
+            "3ds.failed",
+            "charge.pending",
+            "charge.error",
+        ];
+        for ((key, outcome, want), kind) in cases.into_iter().zip(kinds) {
             let got = ledger_event("p", &entry(key, outcome, 0));
-            assert_eq!(got, (kind, text.to_string()), "{key} {outcome}");
+            assert_eq!(got, want, "{key} {outcome}");
+            assert_eq!(got.kind(), kind, "{key} {outcome}");
         }
     }
 }

@@ -4,6 +4,7 @@
 
 use super::{KeyForm, NewKey, Note, Shown, page_with};
 use crate::error::AppError;
+use crate::routes::dashboard::text::locale;
 use crate::routes::dashboard::{actor, error, session_form, text};
 use crate::routes::html::see_other;
 use crate::state::AppState;
@@ -15,51 +16,58 @@ use poem::{Body, Request, Response, handler};
 /// `POST /dashboard/developers/api-keys`: a new key (`live` checked: `sk_live_…`), audit-logged.
 #[handler]
 pub async fn create_key(req: &Request, body: Body, Data(state): Data<&AppState>) -> Response {
+    let t = &locale(req);
     let (session, fields) = try_page!(session_form(req, body, state).await);
     let account = &session.user.account_id;
     let live = match text(&fields, "live") {
         "" => false,
         "true" => true,
         _ => {
-            return error(AppError::Malformed {
-                detail: "live is a checkbox: true, or absent".into(),
-                field: Some("live".into()),
-            });
+            return error(
+                t,
+                AppError::Malformed {
+                    detail: "live is a checkbox: true, or absent".into(),
+                    field: Some("live".into()),
+                },
+            );
         }
     };
     if live {
         let test_only = match merchants::find(&state.db, account).await {
             Ok(m) => m.is_none_or(|m| m.test_only),
-            Err(e) => return error(AppError::Unexpected(e)),
+            Err(e) => return error(t, AppError::Unexpected(e)),
         };
         if test_only {
-            let why = "This account takes test payments only, so a live key would be refused \
-                       on every request: no key was made. Make a test key instead.";
             let shown = Shown {
                 key_form: KeyForm {
                     live,
-                    error: Some(why.into()),
+                    error: Some(t.msg("dash-key-live-refused").into_owned()),
                 },
                 ..Shown::default()
             };
-            return page_with(state, &session, StatusCode::UNPROCESSABLE_ENTITY, shown).await;
+            return page_with(t, state, &session, StatusCode::UNPROCESSABLE_ENTITY, shown).await;
         }
     }
     let by = actor(req, &session);
     match api_keys::create(&state.db, account, live, now_millis(), Some(&by)).await {
         Ok(made) => {
             tracing::info!(merchant = %account, key = %made.id, live, "API key made from the dashboard");
+            let id = [("id", made.id.as_str().into())];
+            let heading = if live {
+                t.fmt("dash-new-key-heading-live", &id)
+            } else {
+                t.fmt("dash-new-key-heading-test", &id)
+            };
             let shown = Shown {
                 new_key: Some(NewKey {
-                    id: made.id,
+                    heading,
                     key: made.key,
-                    live,
                 }),
                 ..Shown::default()
             };
-            page_with(state, &session, StatusCode::OK, shown).await
+            page_with(t, state, &session, StatusCode::OK, shown).await
         }
-        Err(e) => error(AppError::Unexpected(e)),
+        Err(e) => error(t, AppError::Unexpected(e)),
     }
 }
 
@@ -72,6 +80,7 @@ pub async fn revoke_key(
     body: Body,
     Data(state): Data<&AppState>,
 ) -> Response {
+    let t = &locale(req);
     let (session, _) = try_page!(session_form(req, body, state).await);
     let account = &session.user.account_id;
     let by = actor(req, &session);
@@ -82,14 +91,11 @@ pub async fn revoke_key(
         }
         Ok(false) => {
             let shown = Shown {
-                keys_note: Note::refused(
-                    "That API key was not found among this account's active keys: nothing \
-                     was revoked.",
-                ),
+                keys_note: Note::refused(t.msg("dash-key-not-found")),
                 ..Shown::default()
             };
-            page_with(state, &session, StatusCode::NOT_FOUND, shown).await
+            page_with(t, state, &session, StatusCode::NOT_FOUND, shown).await
         }
-        Err(e) => error(AppError::Unexpected(e)),
+        Err(e) => error(t, AppError::Unexpected(e)),
     }
 }

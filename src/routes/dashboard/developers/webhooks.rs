@@ -6,15 +6,17 @@
 //! found.
 
 use super::{EndpointForm, NewSecret, Note, Shown, page_with};
-use crate::domain::target::parse_target;
-use crate::domain::webhook::{Subscription, SubscriptionError};
+use crate::domain::target::{TargetError, parse_target};
+use crate::domain::webhook::{EVENT_TYPES, Subscription, SubscriptionError};
 use crate::error::AppError;
+use crate::i18n::{Locale, Value};
+use crate::routes::dashboard::text::{Markup, Piece, When, locale};
 use crate::routes::dashboard::{actor, error, session_form, session_form_with, text};
 use crate::routes::html::see_other;
 use crate::state::AppState;
+use crate::store::now_millis;
 use crate::store::sessions::Session;
 use crate::store::webhooks::{self, MAX_ENDPOINTS};
-use crate::store::{format_millis, now_millis};
 use poem::http::StatusCode;
 use poem::web::{Data, Path};
 use poem::{Body, Request, Response, handler};
@@ -22,9 +24,37 @@ use poem::{Body, Request, Response, handler};
 /// The longest URL an endpoint takes (the API's limit).
 const MAX_URL: usize = 2048;
 
+/// Why a URL is refused, in words.
+fn url_problem(t: &Locale, e: &TargetError) -> String {
+    match e {
+        TargetError::NotAbsoluteHttps => t.msg("dash-webhook-url-not-https"),
+        TargetError::BadCharacters => t.msg("dash-webhook-url-bad-characters"),
+        TargetError::Userinfo => t.msg("dash-webhook-url-userinfo"),
+        TargetError::PrivateHost => t.msg("dash-webhook-url-private"),
+        TargetError::Port => t.msg("dash-webhook-url-port"),
+        TargetError::BadHost => t.msg("dash-webhook-url-bad-host"),
+    }
+    .into_owned()
+}
+
+/// Why an event list is refused, in words.
+fn events_problem(t: &Locale, e: &SubscriptionError) -> String {
+    match e {
+        SubscriptionError::Empty => t.msg("dash-webhook-events-missing").into_owned(),
+        SubscriptionError::Unknown(event) => t.fmt(
+            "dash-webhook-event-unknown",
+            &[
+                ("event", event.as_str().into()),
+                ("types", EVENT_TYPES.join(", ").into()),
+            ],
+        ),
+    }
+}
+
 /// `POST /dashboard/developers/webhook-endpoints`: `url` and one `events` per checked box.
 #[handler]
 pub async fn create_endpoint(req: &Request, body: Body, Data(state): Data<&AppState>) -> Response {
+    let t = &locale(req);
     let (session, fields) = try_page!(session_form_with(req, body, state, &["events"]).await);
     let url_text = text(&fields, "url").trim();
     let events: Vec<String> = fields.all("events").map(str::to_string).collect();
@@ -34,25 +64,25 @@ pub async fn create_endpoint(req: &Request, body: Body, Data(state): Data<&AppSt
         ..EndpointForm::default()
     };
     let url = if url_text.is_empty() {
-        Err("Enter the URL your webhook receiver listens on.".to_string())
+        Err(t.msg("dash-webhook-url-missing").into_owned())
     } else if url_text.len() > MAX_URL {
-        Err(format!("The URL must be at most {MAX_URL} characters."))
+        Err(t.fmt(
+            "dash-webhook-url-too-long",
+            &[("max", Value::from(MAX_URL))],
+        ))
     } else {
-        parse_target(url_text, state.settings.target_rules()).map_err(|e| format!("The URL {e}."))
+        parse_target(url_text, state.settings.target_rules()).map_err(|e| url_problem(t, &e))
     };
-    let subscription = Subscription::parse(&events).map_err(|e| match e {
-        SubscriptionError::Empty => "Choose at least one event, or all events.".to_string(),
-        unknown => format!("{unknown}."),
-    });
+    let subscription = Subscription::parse(&events).map_err(|e| events_problem(t, &e));
     form.url_error = url.as_ref().err().cloned();
     form.events_error = subscription.as_ref().err().cloned();
     let (Ok(url), Ok(subscription)) = (url, subscription) else {
         let shown = Shown {
-            webhooks_note: Note::refused("Nothing was saved: correct the form below."),
+            webhooks_note: Note::refused(t.msg("dash-webhook-not-saved")),
             endpoint_form: form,
             ..Shown::default()
         };
-        return page_with(state, &session, StatusCode::UNPROCESSABLE_ENTITY, shown).await;
+        return page_with(t, state, &session, StatusCode::UNPROCESSABLE_ENTITY, shown).await;
     };
     let account = &session.user.account_id;
     let by = actor(req, &session);
@@ -68,41 +98,43 @@ pub async fn create_endpoint(req: &Request, body: Body, Data(state): Data<&AppSt
     match made.await {
         Ok(Some((endpoint, secret))) => {
             tracing::info!(merchant = %account, endpoint = %endpoint.id, "webhook endpoint created from the dashboard");
+            let heading = t.fmt(
+                "dash-new-webhook-secret",
+                &[("id", endpoint.id.as_str().into())],
+            );
             let shown = Shown {
                 new_secret: Some(NewSecret {
-                    endpoint_id: endpoint.id,
+                    heading,
                     secret,
                     previous_until: None,
                 }),
                 ..Shown::default()
             };
-            page_with(state, &session, StatusCode::OK, shown).await
+            page_with(t, state, &session, StatusCode::OK, shown).await
         }
         Ok(None) => {
-            form.url_error = Some(format!(
-                "This account already has {MAX_ENDPOINTS} endpoints, the most it may have: \
-                 delete one first."
+            form.url_error = Some(t.fmt(
+                "dash-webhook-too-many",
+                &[("max", Value::from(MAX_ENDPOINTS))],
             ));
             let shown = Shown {
-                webhooks_note: Note::refused("Nothing was saved: correct the form below."),
+                webhooks_note: Note::refused(t.msg("dash-webhook-not-saved")),
                 endpoint_form: form,
                 ..Shown::default()
             };
-            page_with(state, &session, StatusCode::UNPROCESSABLE_ENTITY, shown).await
+            page_with(t, state, &session, StatusCode::UNPROCESSABLE_ENTITY, shown).await
         }
-        Err(e) => error(AppError::Unexpected(e)),
+        Err(e) => error(t, AppError::Unexpected(e)),
     }
 }
 
 /// The page saying an endpoint or delivery of another merchant (or none) was not found.
-async fn not_found(state: &AppState, session: &Session) -> Response {
+async fn not_found(t: &Locale, state: &AppState, session: &Session) -> Response {
     let shown = Shown {
-        webhooks_note: Note::refused(
-            "That endpoint or delivery was not found among this account's: nothing was done.",
-        ),
+        webhooks_note: Note::refused(t.msg("dash-webhook-not-found")),
         ..Shown::default()
     };
-    page_with(state, session, StatusCode::NOT_FOUND, shown).await
+    page_with(t, state, session, StatusCode::NOT_FOUND, shown).await
 }
 
 /// `POST /dashboard/developers/webhook-endpoints/{id}/rotate`: a new secret, shown once.
@@ -113,6 +145,7 @@ pub async fn rotate_endpoint(
     body: Body,
     Data(state): Data<&AppState>,
 ) -> Response {
+    let t = &locale(req);
     let (session, _) = try_page!(session_form(req, body, state).await);
     let account = &session.user.account_id;
     let by = actor(req, &session);
@@ -120,18 +153,26 @@ pub async fn rotate_endpoint(
     match rotated.await {
         Ok(Some((endpoint, secret))) => {
             tracing::info!(merchant = %account, endpoint = %endpoint.id, "webhook secret rotated from the dashboard");
+            let previous_until = endpoint.previous_expires_at.map(|at| {
+                let until = Piece::Html(When::of(t, at).html());
+                t.html_fmt("dash-new-webhook-previous", &[("until", until)])
+            });
+            let heading = t.fmt(
+                "dash-new-webhook-secret-rotated",
+                &[("id", endpoint.id.as_str().into())],
+            );
             let shown = Shown {
                 new_secret: Some(NewSecret {
-                    previous_until: endpoint.previous_expires_at.map(format_millis),
-                    endpoint_id: endpoint.id,
+                    heading,
                     secret,
+                    previous_until,
                 }),
                 ..Shown::default()
             };
-            page_with(state, &session, StatusCode::OK, shown).await
+            page_with(t, state, &session, StatusCode::OK, shown).await
         }
-        Ok(None) => not_found(state, &session).await,
-        Err(e) => error(AppError::Unexpected(e)),
+        Ok(None) => not_found(t, state, &session).await,
+        Err(e) => error(t, AppError::Unexpected(e)),
     }
 }
 
@@ -143,6 +184,7 @@ pub async fn delete_endpoint(
     body: Body,
     Data(state): Data<&AppState>,
 ) -> Response {
+    let t = &locale(req);
     let (session, _) = try_page!(session_form(req, body, state).await);
     let account = &session.user.account_id;
     let by = actor(req, &session);
@@ -151,8 +193,8 @@ pub async fn delete_endpoint(
             tracing::info!(merchant = %account, endpoint = %id, "webhook endpoint deleted from the dashboard");
             see_other("/dashboard/developers?done=endpoint-deleted#webhook-endpoints")
         }
-        Ok(false) => not_found(state, &session).await,
-        Err(e) => error(AppError::Unexpected(e)),
+        Ok(false) => not_found(t, state, &session).await,
+        Err(e) => error(t, AppError::Unexpected(e)),
     }
 }
 
@@ -165,6 +207,7 @@ pub async fn resend_delivery(
     body: Body,
     Data(state): Data<&AppState>,
 ) -> Response {
+    let t = &locale(req);
     let (session, _) = try_page!(session_form(req, body, state).await);
     let account = &session.user.account_id;
     let by = actor(req, &session);
@@ -173,7 +216,7 @@ pub async fn resend_delivery(
             state.callback_wake.notify_one();
             see_other("/dashboard/developers?done=delivery-resent#webhook-endpoints")
         }
-        Ok(false) => not_found(state, &session).await,
-        Err(e) => error(AppError::Unexpected(e)),
+        Ok(false) => not_found(t, state, &session).await,
+        Err(e) => error(t, AppError::Unexpected(e)),
     }
 }
