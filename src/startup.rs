@@ -142,6 +142,7 @@ impl Application {
 
     /// Starts serving on an already opened database.
     pub async fn build_with(settings: Settings, db: Db, key: MasterKey) -> anyhow::Result<Self> {
+        crate::i18n::ready()?;
         let listener = tokio::net::TcpListener::bind(&settings.listen)
             .await
             .with_context(|| format!("listening on {}", settings.listen))?;

@@ -52,9 +52,25 @@ pub struct Catalogue {
 
 /// The catalogues, parsed once and checked against English (see the module doc).
 pub fn catalogues() -> &'static [Catalogue] {
-    static ALL: LazyLock<Vec<Catalogue>> =
-        LazyLock::new(|| load(SOURCES).unwrap_or_else(|problems| panic!("{problems}")));
+    match loaded() {
+        Ok(all) => all,
+        // `ready` ran before the first request (see startup) and would have stopped the start.
+        Err(problems) => panic!("{problems}"),
+    }
+}
+
+fn loaded() -> &'static Result<Vec<Catalogue>, String> {
+    static ALL: LazyLock<Result<Vec<Catalogue>, String>> = LazyLock::new(|| load(SOURCES));
     &ALL
+}
+
+/// Parses and checks the catalogues now: the gateway calls it before it listens, so a
+/// catalogue that disagrees with English stops the start (and the first shopper does not wait
+/// for the parse).
+pub fn ready() -> anyhow::Result<()> {
+    loaded().as_ref().map(|_| ()).map_err(|problems| {
+        anyhow::anyhow!("the message catalogues disagree with English:\n{problems}")
+    })
 }
 
 /// Parses every source and checks each against the first; the error lists every problem.
