@@ -48,11 +48,11 @@ dash-status-expired = منتهية الصلاحية
 # A card: $brand is the processor's name for the brand (visa, amex …), $last4 its last four digits.
 dash-card = { $brand } ···· { $last4 }
 # What a callback or webhook attempt got back: $status is the HTTP status code.
-dash-answer-http = HTTP { $status }
+dash-answer-http = ⁦HTTP { $status }⁩
 dash-answer-none = لا توجد استجابة
 dash-answer-not-attempted = لم تُجرَ أي محاولة بعد
 # A duration in milliseconds.
-dash-duration-ms = { $ms } ms
+dash-duration-ms = ⁦{ $ms } ms⁩
 dash-col-when = الوقت (UTC)
 dash-col-created = تاريخ الإنشاء (UTC)
 dash-col-from = المصدر
@@ -280,7 +280,7 @@ dash-event-void = إبطال ({ $operation })
 dash-event-callback = أُدرج رد الاتصال { $id } في قائمة الانتظار ({ $result }) إلى { $url }
 dash-event-callback-operation = أُدرج رد الاتصال { $id } في قائمة الانتظار ({ $result } للعملية { $operation }) إلى { $url }
 # $callback is the callback's number, $attempt counts its attempts from 1, $ms the milliseconds it took.
-dash-event-attempt-http = رد الاتصال { $callback }، المحاولة { $attempt }: HTTP { $status } خلال { $ms } ms
+dash-event-attempt-http = رد الاتصال { $callback }، المحاولة { $attempt }: ⁦HTTP { $status }⁩ خلال ⁦{ $ms } ms⁩
 # $error is the kind of failure as the gateway names it (timeout, connect …).
 dash-event-attempt-failed = رد الاتصال { $callback }، المحاولة { $attempt }: { $error } بعد { $ms } ms
 dash-event-attempt-none = رد الاتصال { $callback }، المحاولة { $attempt }: لا توجد استجابة بعد { $ms } ms

@@ -328,7 +328,7 @@ dash-endpoint-one-secret = ein Secret
 # An endpoint subscribed to every event type, * included.
 dash-endpoint-all-events = alle Ereignisse (*)
 # The labels of an endpoint's buttons, for screen readers; $id is the endpoint's id.
-dash-endpoint-rotate-label = Secret von { $id } rotieren
+dash-endpoint-rotate-label = Secret rotieren: { $id }
 dash-endpoint-rotate = Secret rotieren
 dash-endpoint-delete-label = { $id } löschen
 dash-endpoint-delete = Löschen

@@ -328,7 +328,7 @@ dash-endpoint-one-secret = één geheim
 # An endpoint subscribed to every event type, * included.
 dash-endpoint-all-events = alle gebeurtenissen (*)
 # The labels of an endpoint's buttons, for screen readers; $id is the endpoint's id.
-dash-endpoint-rotate-label = Geheim van { $id } roteren
+dash-endpoint-rotate-label = Geheim roteren: { $id }
 dash-endpoint-rotate = Geheim roteren
 dash-endpoint-delete-label = { $id } verwijderen
 dash-endpoint-delete = Verwijderen

@@ -328,7 +328,7 @@ dash-endpoint-one-secret = um segredo
 # An endpoint subscribed to every event type, * included.
 dash-endpoint-all-events = todos os eventos (*)
 # The labels of an endpoint's buttons, for screen readers; $id is the endpoint's id.
-dash-endpoint-rotate-label = Renovar o segredo de { $id }
+dash-endpoint-rotate-label = Renovar segredo: { $id }
 dash-endpoint-rotate = Renovar segredo
 dash-endpoint-delete-label = Excluir { $id }
 dash-endpoint-delete = Excluir

@@ -293,7 +293,7 @@ dash-col-key = Anahtar
 # $at is a date and time.
 dash-key-revoked-at = { $at } tarihinde iptal edildi
 # The label of a key's revoke button, for screen readers; $id is the key's id.
-dash-key-revoke-label = { $id } anahtarını iptal et
+dash-key-revoke-label = İptal et: { $id }
 dash-key-revoke = İptal et
 dash-no-keys = Henüz API anahtarı yok.
 dash-live-key = Canlı anahtar (<code>sk_live_…</code>)

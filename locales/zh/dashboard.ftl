@@ -322,7 +322,7 @@ dash-endpoint-one-secret = 单一密钥
 # An endpoint subscribed to every event type, * included.
 dash-endpoint-all-events = 所有事件（*）
 # The labels of an endpoint's buttons, for screen readers; $id is the endpoint's id.
-dash-endpoint-rotate-label = 轮换 { $id } 的密钥
+dash-endpoint-rotate-label = 轮换密钥：{ $id }
 dash-endpoint-rotate = 轮换密钥
 dash-endpoint-delete-label = 删除 { $id }
 dash-endpoint-delete = 删除

@@ -216,3 +216,27 @@ fn dates_follow_the_locale() {
         "2026/12/01 19:40:05"
     );
 }
+
+#[test]
+fn a_buttons_accessible_label_contains_its_visible_text_in_every_locale() {
+    // WCAG 2.5.3 (label in name): a speech user says what they see.
+    for c in catalogues() {
+        let t = Locale {
+            catalogue: c,
+            format: c.tag.parse().unwrap(),
+        };
+        for (label, visible) in [
+            ("dash-key-revoke-label", "dash-key-revoke"),
+            ("dash-endpoint-rotate-label", "dash-endpoint-rotate"),
+            ("dash-endpoint-delete-label", "dash-endpoint-delete"),
+        ] {
+            let said = t.fmt(label, &[("id", Value::from("we_1"))]).to_lowercase();
+            let seen = t.msg(visible).to_lowercase();
+            assert!(
+                said.contains(seen.as_str()),
+                "{}: {label} {said:?} lacks {seen:?}",
+                c.tag
+            );
+        }
+    }
+}
