@@ -4,6 +4,7 @@
 
 pub mod api;
 pub mod api_docs;
+pub mod card_form;
 pub mod checkout;
 pub mod dashboard;
 pub mod embed;
